@@ -1,0 +1,111 @@
+"""Organizers create and edit consultations, topics and stances here.
+
+Saves go through the services so that Markdown is rendered once and phase rules hold.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from forum import services
+from forum.models import Consultation, Position, PositionRevision, Source, Stance, Topic, User
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 1
+    fields = ["title", "url", "order"]
+
+
+class ConsultationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = "__all__"  # noqa: DJ007 -- the admin narrows fields through its fieldsets
+
+    def clean_phase(self) -> str:
+        phase = self.cleaned_data["phase"]
+        if self.instance.pk:
+            try:
+                services.check_phase_transition(current=self.instance.phase, new=phase)
+            except ValidationError as error:
+                raise ValidationError(error.message_dict["phase"]) from error
+        return phase
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(TranslationAdmin):
+    form = ConsultationAdminForm
+    list_display = ["title", "slug", "phase", "opens_on", "closes_on"]
+    list_filter = ["phase"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [SourceInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.consultation_save(consultation=obj)
+
+
+class StanceInline(TranslationTabularInline):
+    model = Stance
+    extra = 1
+    fields = ["key", "label", "description", "order"]
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslationAdmin):
+    list_display = ["question", "consultation", "order"]
+    list_filter = ["consultation"]
+    search_fields = ["question", "slug"]
+    list_select_related = ["consultation"]
+    inlines = [StanceInline, SourceInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.topic_save(topic=obj)
+
+
+class PositionRevisionInline(admin.TabularInline):
+    model = PositionRevision
+    extra = 0
+    can_delete = False
+    fields = ["number", "stance", "claim", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    """Read-only: positions are the citizens' words; moderation has its own tools."""
+
+    list_display = ["claim", "topic", "stance", "author", "created_at"]
+    list_filter = ["topic__consultation", "topic"]
+    list_select_related = ["topic", "stance", "author"]
+    search_fields = ["claim"]
+    readonly_fields = ["topic", "author", "stance", "claim", "body", "created_at", "revised_at"]
+    exclude = ["body_html"]
+    inlines = [PositionRevisionInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Accounts by pseudonym; addresses stay in allauth's e-mail records, off these lists."""
+
+    list_display = ["username", "is_active", "is_staff", "date_joined"]
+    search_fields = ["username"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]

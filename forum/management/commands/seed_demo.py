@@ -1,0 +1,173 @@
+"""Load the demo consultation, its citizens and their positions (idempotent)."""
+
+from __future__ import annotations
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from forum import demo_content, services
+from forum.markup import render_markdown
+from forum.models import (
+    Consultation,
+    Phase,
+    Position,
+    PositionRevision,
+    Source,
+    Stance,
+    Topic,
+    User,
+)
+
+DEMO_PASSWORD = "agora-demo-2026"
+MODERATOR = {"pseudonym": "moderator", "email": "moderator@agora.example"}
+ADMIN = {"pseudonym": "organizer", "email": "admin@agora.example"}
+
+
+def _account(*, pseudonym: str, email: str, staff: bool = False, superuser: bool = False) -> User:
+    user = User.objects.filter(username=pseudonym).first()
+    if user is None:
+        user = User(username=pseudonym, email=email, is_staff=staff, is_superuser=superuser)
+        user.set_password(DEMO_PASSWORD)
+        user.full_clean(exclude=["password"])
+        user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
+    return {f"{prefix}_{code}": text for code, text in texts.items()}
+
+
+class Command(BaseCommand):
+    help = "Create the demo consultation with topics, stances, citizens and positions."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when any consultation exists (what `make run` uses).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, if_empty: bool = False, **options) -> None:
+        if if_empty and Consultation.objects.exists():
+            self.stdout.write("The database already holds consultations; demo data not loaded.")
+            return
+        consultation = self._consultation()
+        topics = {
+            spec["slug"]: self._topic(consultation, order, spec)
+            for order, spec in enumerate(demo_content.TOPICS)
+        }
+        citizens = {spec["pseudonym"]: _account(**spec) for spec in demo_content.CITIZENS}
+        moderator = _account(**MODERATOR, staff=True)
+        moderators, _created = Group.objects.get_or_create(name="Moderators")
+        moderator.groups.add(moderators)
+        _account(**ADMIN, staff=True, superuser=True)
+        created = 0
+        for index, spec in enumerate(demo_content.POSITIONS):
+            created += self._position(topics[spec["topic"]], citizens[spec["author"]], index, spec)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo consultation “{consultation.title_en}”: {len(topics)} topics, "
+                f"{created} new positions by {len(citizens)} citizens."
+            )
+        )
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        self.stdout.write(f"  organizer (admin):  {ADMIN['email']}   /admin/")
+        self.stdout.write(f"  moderator:          {MODERATOR['email']}")
+        for spec in demo_content.CITIZENS[:3]:
+            self.stdout.write(f"  citizen:            {spec['email']}  ({spec['pseudonym']})")
+        self.stdout.write(
+            f"  … and {len(demo_content.CITIZENS) - 3} more citizens, citizen04 to "
+            f"citizen{len(demo_content.CITIZENS):02d}@agora.example"
+        )
+
+    def _consultation(self) -> Consultation:
+        spec = demo_content.CONSULTATION
+        consultation = Consultation.objects.filter(slug=spec["slug"]).first()
+        if consultation is None:
+            consultation = Consultation(slug=spec["slug"], phase=Phase.OPEN)
+        for field in ("title", "framing", "background"):
+            for key, value in _translated(field, spec[field]).items():
+                setattr(consultation, key, value)
+        today = timezone.localdate()
+        consultation.opens_on = consultation.opens_on or today
+        consultation.closes_on = consultation.closes_on or today + timezone.timedelta(days=60)
+        services.consultation_save(consultation=consultation)
+        self._sources(spec["sources"], consultation=consultation)
+        return consultation
+
+    def _topic(self, consultation: Consultation, order: int, spec: dict) -> Topic:
+        topic = Topic.objects.filter(consultation=consultation, slug=spec["slug"]).first()
+        if topic is None:
+            topic = Topic(consultation=consultation, slug=spec["slug"])
+        topic.order = order
+        for field in ("question", "context"):
+            for key, value in _translated(field, spec[field]).items():
+                setattr(topic, key, value)
+        services.topic_save(topic=topic)
+        for stance_order, stance_spec in enumerate(spec["stances"]):
+            Stance.objects.update_or_create(
+                topic=topic,
+                key=stance_spec["key"],
+                defaults={
+                    "order": stance_order,
+                    **_translated("label", stance_spec["label"]),
+                    **_translated("description", stance_spec["description"]),
+                },
+            )
+        self._sources(spec.get("sources", []), topic=topic)
+        return topic
+
+    def _sources(self, specs: list[dict], **parent) -> None:
+        for order, spec in enumerate(specs):
+            Source.objects.update_or_create(
+                **parent, url=spec["url"], defaults={"title": spec["title"], "order": order}
+            )
+
+    def _position(self, topic: Topic, author: User, index: int, spec: dict) -> int:
+        """Create the position with its earlier versions; 0 when it already exists.
+
+        Written directly, not through `position_create`: the demo history is backdated over
+        past weeks, which the services rightly never do.
+        """
+        if Position.objects.filter(topic=topic, author=author).exists():
+            return 0
+        stances = {stance.key: stance for stance in topic.stances.all()}
+        versions = [*spec.get("earlier", []), spec]
+        # Spread the demo over past days so that "newest first" means something.
+        start = timezone.now() - timezone.timedelta(days=40 - index, hours=index % 7)
+        first = versions[0]
+        position = Position.objects.create(
+            topic=topic,
+            author=author,
+            stance=stances[first["stance"]],
+            claim=first["claim"],
+            body=first["body"],
+            body_html=render_markdown(first["body"]),
+            created_at=start,
+        )
+        for number, version in enumerate(versions, start=1):
+            written = start + timezone.timedelta(days=number - 1)
+            PositionRevision.objects.create(
+                position=position,
+                number=number,
+                stance=stances[version["stance"]],
+                claim=version["claim"],
+                body=version["body"],
+                body_html=render_markdown(version["body"]),
+                created_at=written,
+            )
+        last = versions[-1]
+        position.stance = stances[last["stance"]]
+        position.claim = last["claim"]
+        position.body = last["body"]
+        position.body_html = render_markdown(last["body"])
+        position.revised_at = written if len(versions) > 1 else None
+        position.save(update_fields=["stance", "claim", "body", "body_html", "revised_at"])
+        return 1

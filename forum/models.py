@@ -1,0 +1,269 @@
+"""The deliberation domain: consultations, topics, stances, positions and their revisions."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
+from django.db import models
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forum.validators import NotAnEmailAddressValidator, SingleLineValidator, pseudonym_characters
+
+CLAIM_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 20_000
+
+
+class User(AbstractUser):
+    """An account. `username` is the public pseudonym; the e-mail address is never shown."""
+
+    username = models.CharField(
+        _("pseudonym"),
+        max_length=40,
+        unique=True,
+        validators=[NotAnEmailAddressValidator(), pseudonym_characters],
+        help_text=_("Shown on everything you write. Never your e-mail address."),
+        error_messages={"unique": _("That pseudonym is already taken.")},
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        constraints = [
+            # Two people must not be told apart only by letter case.
+            models.UniqueConstraint(Lower("username"), name="user_pseudonym_unique_ignoring_case"),
+        ]
+
+    @property
+    def pseudonym(self) -> str:
+        return self.username
+
+
+class Phase(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+    SUMMARISED = "summarised", _("Summarised")
+
+
+# Phases move forward; a closed consultation may be reopened until it is summarised.
+PHASE_TRANSITIONS: dict[str, frozenset[str]] = {
+    Phase.DRAFT: frozenset({Phase.OPEN}),
+    Phase.OPEN: frozenset({Phase.CLOSED}),
+    Phase.CLOSED: frozenset({Phase.OPEN, Phase.SUMMARISED}),
+    Phase.SUMMARISED: frozenset(),
+}
+
+
+class Consultation(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    framing = models.TextField(_("framing (Markdown)"), blank=True)
+    framing_html = models.TextField(editable=False, blank=True)
+    background = models.TextField(_("background (Markdown)"), blank=True)
+    background_html = models.TextField(editable=False, blank=True)
+    phase = models.CharField(_("phase"), max_length=12, choices=Phase, default=Phase.DRAFT)
+    opens_on = models.DateField(_("opens on"), null=True, blank=True)
+    closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["-created_at", "-id"]
+        permissions = [("view_draft_consultation", _("Can see draft consultations"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(phase__in=Phase.values), name="consultation_phase_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(opens_on__isnull=True)
+                | models.Q(closes_on__isnull=True)
+                | models.Q(closes_on__gte=models.F("opens_on")),
+                name="consultation_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:consultation", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.phase != Phase.DRAFT
+
+    @property
+    def accepts_positions(self) -> bool:
+        return self.phase == Phase.OPEN
+
+
+class Topic(models.Model):
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="topics",
+        verbose_name=_("consultation"),
+    )
+    slug = models.SlugField(_("slug"), max_length=80)
+    question = models.CharField(_("question"), max_length=300)
+    context = models.TextField(_("context (Markdown)"), blank=True)
+    context_html = models.TextField(editable=False, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "slug"], name="topic_slug_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.question
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "forum:topic",
+            kwargs={"consultation_slug": self.consultation.slug, "topic_slug": self.slug},
+        )
+
+
+class Stance(models.Model):
+    """One of the answers a topic offers; every position takes exactly one."""
+
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="stances", verbose_name=_("topic")
+    )
+    key = models.SlugField(_("key"), max_length=40, help_text=_("Used in filter links."))
+    label = models.CharField(_("label"), max_length=80)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("stance")
+        verbose_name_plural = _("stances")
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "key"], name="stance_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Source(models.Model):
+    """Reading material cited by a consultation's background or a topic's context."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="sources"
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="sources"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consultation__isnull=False, topic__isnull=True)
+                | models.Q(consultation__isnull=True, topic__isnull=False),
+                name="source_belongs_to_one_parent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Position(models.Model):
+    """A citizen's current argued answer to a topic; earlier versions live in revisions."""
+
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, related_name="positions", verbose_name=_("topic")
+    )
+    author = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="positions", verbose_name=_("author")
+    )
+    stance = models.ForeignKey(
+        Stance, on_delete=models.PROTECT, related_name="positions", verbose_name=_("stance")
+    )
+    claim = models.CharField(
+        _("claim"),
+        max_length=CLAIM_MAX_LENGTH,
+        validators=[SingleLineValidator(), ProhibitNullCharactersValidator()],
+        help_text=_("Your answer in one line."),
+    )
+    body = models.TextField(
+        _("argument (Markdown)"),
+        max_length=BODY_MAX_LENGTH,
+        # TextField's max_length shapes the form only; the model must refuse too.
+        validators=[MaxLengthValidator(BODY_MAX_LENGTH), ProhibitNullCharactersValidator()],
+        help_text=_("Why you hold this position. Markdown: **bold**, *italic*, lists, links."),
+    )
+    body_html = models.TextField(editable=False)
+    created_at = models.DateTimeField(_("posted"), default=timezone.now, editable=False)
+    revised_at = models.DateTimeField(_("last revised"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["topic", "author"], name="position_one_per_author_per_topic"
+            ),
+            models.CheckConstraint(condition=~models.Q(claim=""), name="position_claim_not_empty"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), BODY_MAX_LENGTH),
+                name="position_body_max_length",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["topic", "-created_at"], name="position_topic_newest"),
+            models.Index(fields=["topic", "stance", "-created_at"], name="position_topic_stance"),
+        ]
+
+    def __str__(self) -> str:
+        return self.claim
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "forum:position",
+            kwargs={
+                "consultation_slug": self.topic.consultation.slug,
+                "topic_slug": self.topic.slug,
+                "pk": self.pk,
+            },
+        )
+
+
+class PositionRevision(models.Model):
+    """One version of a position as its author wrote it; number 1 is the original."""
+
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("revision"))
+    stance = models.ForeignKey(Stance, on_delete=models.PROTECT, related_name="+")
+    claim = models.CharField(_("claim"), max_length=CLAIM_MAX_LENGTH)
+    body = models.TextField(_("argument (Markdown)"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    created_at = models.DateTimeField(_("written"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("position revision")
+        verbose_name_plural = _("position revisions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["position", "number"], name="revision_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position_id} #{self.number}"

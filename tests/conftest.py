@@ -1,0 +1,77 @@
+"""Role fixtures: who uses Agora, and the states a topic can be in."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+
+from forum.models import Phase
+from tests.factories import (
+    PASSWORD,
+    ConsultationFactory,
+    StanceFactory,
+    TopicFactory,
+    UserFactory,
+)
+
+# Tests render templates without `collectstatic`; hashed names need its manifest.
+assert (
+    settings.STORAGES["staticfiles"]["BACKEND"]
+    == "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(username="citizen")
+
+
+@pytest.fixture
+def other_citizen(db):
+    return UserFactory(username="other")
+
+
+@pytest.fixture
+def unverified_citizen(db):
+    return UserFactory(username="unverified", verified=False)
+
+
+@pytest.fixture
+def organizer(db):
+    return UserFactory(username="organizer", is_staff=True, is_superuser=True)
+
+
+def _topic_in(phase: str):
+    topic = TopicFactory(consultation=ConsultationFactory(phase=phase), slug=f"{phase}-topic")
+    StanceFactory(topic=topic, key="privacy", label_en="Protect privacy", label_ko="프라이버시 보호")
+    StanceFactory(
+        topic=topic, key="investigation", label_en="Prioritise investigation", label_ko="수사 우선"
+    )
+    StanceFactory(topic=topic, key="conditional", label_en="Conditional", label_ko="조건부")
+    return topic
+
+
+@pytest.fixture
+def open_topic(db):
+    return _topic_in(Phase.OPEN)
+
+
+@pytest.fixture
+def closed_topic(db):
+    return _topic_in(Phase.CLOSED)
+
+
+@pytest.fixture
+def draft_topic(db):
+    return _topic_in(Phase.DRAFT)
+
+
+@pytest.fixture
+def citizen_client(client, citizen):
+    client.force_login(citizen)
+    return client
