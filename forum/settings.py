@@ -144,6 +144,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Development and tests serve static files from the apps, without `collectstatic`.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # Discussion (django-comments-xtd; wired to positions by the discussion issue).
 SITE_ID = 1

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,12 +25,16 @@ from forum.permissions import (
 
 POSITIONS_PER_PAGE = 20
 
+# Read-only pages skip ATOMIC_REQUESTS: a transaction would only add BEGIN and COMMIT.
 
+
+@transaction.non_atomic_requests
 def home(request: HttpRequest) -> HttpResponse:
     consultations = selectors.consultations_public()
     return render(request, "forum/home.html", {"consultations": consultations})
 
 
+@transaction.non_atomic_requests
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = selectors.consultation_for_page(slug=slug, user=request.user)
     if consultation is None:
@@ -54,6 +59,7 @@ def _page_number(request: HttpRequest) -> int:
         raise Http404(_("No such page.")) from None
 
 
+@transaction.non_atomic_requests
 def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
     topic = _topic_or_404(request, consultation_slug, topic_slug)
     stances = list(topic.stances.all())
@@ -90,6 +96,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
     )
 
 
+@transaction.non_atomic_requests
 def position_detail(
     request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
 ) -> HttpResponse:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from forum.models import Phase
 from tests.factories import (
@@ -19,6 +20,14 @@ assert (
     settings.STORAGES["staticfiles"]["BACKEND"]
     == "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """allauth keeps its rate-limit counters in the cache; tests must not share them."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -48,7 +57,9 @@ def organizer(db):
 
 def _topic_in(phase: str):
     topic = TopicFactory(consultation=ConsultationFactory(phase=phase), slug=f"{phase}-topic")
-    StanceFactory(topic=topic, key="privacy", label_en="Protect privacy", label_ko="프라이버시 보호")
+    StanceFactory(
+        topic=topic, key="privacy", label_en="Protect privacy", label_ko="프라이버시 보호"
+    )
     StanceFactory(
         topic=topic, key="investigation", label_en="Prioritise investigation", label_ko="수사 우선"
     )

@@ -12,7 +12,13 @@ from forum.permissions import (
     check_can_post_position,
     check_can_revise_position,
 )
-from tests.factories import ConsultationFactory, PositionFactory, StanceFactory, TopicFactory, UserFactory
+from tests.factories import (
+    ConsultationFactory,
+    PositionFactory,
+    StanceFactory,
+    TopicFactory,
+    UserFactory,
+)
 
 ROLES = ["visitor", "unverified", "inactive", "citizen", "organizer"]
 
