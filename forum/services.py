@@ -12,6 +12,7 @@ from forum.markup import render_markdown
 from forum.models import (
     PHASE_TRANSITIONS,
     Consultation,
+    Phase,
     Position,
     PositionRevision,
     Stance,
@@ -29,7 +30,7 @@ def check_phase_transition(*, current: str, new: str) -> None:
         raise ValidationError(
             {
                 "phase": _("A consultation cannot move from “%(current)s” to “%(new)s”.")
-                % {"current": current, "new": new}
+                % {"current": Phase(current).label, "new": Phase(new).label}
             },
             code="phase_transition",
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from forum.models import Phase
 from tests.factories import (
@@ -28,6 +29,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """A request in Korean leaves Korean active in the thread; each test starts in English."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ def test_signup_verify_and_sign_in_with_a_korean_pseudonym(client):
     assert response.status_code == 302
     user = User.objects.get(username="새시민")
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["new@example.org"]
+    assert mail.outbox[0].subject.startswith("[Agora]")
+    assert "example.com" not in mail.outbox[0].body
     # Unverified: the session is not signed in yet.
     assert client.get("/").context["user"].is_anonymous
     confirm = _link_in_last_mail()

@@ -21,8 +21,7 @@ def test_hostile_claim_and_body_are_escaped_or_stripped(client, open_topic):
         stance=open_topic.stances.first(),
         claim='<script>alert("claim")</script>',
         body=(
-            "<img src=x onerror=alert(1)> [x](javascript:alert(2)) "
-            '<a href="#" onclick="y()">z</a>'
+            '<img src=x onerror=alert(1)> [x](javascript:alert(2)) <a href="#" onclick="y()">z</a>'
         ),
     )
     for url in (open_topic.get_absolute_url(), position.get_absolute_url()):
