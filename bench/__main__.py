@@ -1,5 +1,8 @@
 """`make bench`: requests per second of Agora's pages beside a minimal Django view.
 
+Pages: home, consultation, topic pages with 20 and 2,000 positions, and position pages with no
+discussion and with 500 replies (100 threads of 5, three levels deep, likes on a third).
+
 Both run in this process through Django's test client, interleaved round by round, so the
 machine's mood affects them alike; the ratio is the number to compare between commits.
 """
@@ -71,6 +74,44 @@ def _topic(slug: str, positions: int):
     return topic
 
 
+def _discussion(position, replies: int) -> None:
+    """`replies` replies in threads of five (a reply, answers, answers to answers), written by
+    the library's save() as real ones are, with likes on a third of them."""
+    from django.utils import timezone
+    from django_comments.models import CommentFlag
+    from django_comments_xtd.models import LIKEDIT_FLAG
+
+    from forum.markup import render_markdown
+    from forum.models import Leaning, Reply, User
+
+    text = "I disagree, and here is [why](https://example.org): **evidence** first. " * 3
+    html = render_markdown(text)
+    users = User.objects.bulk_create(
+        User(username=f"replier-{position.pk}-{index}") for index in range(20)
+    )
+    leanings = list(Leaning.values)
+    written: list[Reply] = []
+    for index in range(replies):
+        depth = index % 5
+        parent = None if depth == 0 else written[-1] if depth < 3 else written[-depth + 1]
+        reply = Reply(
+            content_object=position,
+            site_id=1,
+            user=users[index % len(users)],
+            user_name=users[index % len(users)].username,
+            comment=text,
+            comment_html=html,
+            leaning=leanings[index % 3],
+            parent_id=parent.pk if parent else 0,
+        )
+        reply.save()
+        written.append(reply)
+    CommentFlag.objects.bulk_create(
+        CommentFlag(comment=reply, user=users[0], flag=LIKEDIT_FLAG, flag_date=timezone.now())
+        for reply in written[::3]
+    )
+
+
 def _rate(client, url: str) -> float:
     start = time.perf_counter()
     for _ in range(REQUESTS_PER_ROUND):
@@ -87,6 +128,8 @@ def main() -> None:
 
         setup_test_environment()
         small, large = _topic("small", 20), _topic("large", 2000)
+        quiet, busy = small.positions.order_by("pk")[:2]
+        _discussion(busy, 500)
         cases = {
             "minimal Django view": "/bench/minimal/",
             "home": "/",
@@ -94,6 +137,9 @@ def main() -> None:
             "topic page, 2,000 positions": large.get_absolute_url(),
             "topic page, 2,000 positions, page 50": large.get_absolute_url() + "?page=50",
             "consultation page": small.consultation.get_absolute_url(),
+            "position page, no replies": quiet.get_absolute_url(),
+            "position page, 500 replies": busy.get_absolute_url(),
+            "position page, 500 replies, last page": busy.get_absolute_url() + "?replies=5",
         }
         rates: dict[str, list[float]] = {name: [] for name in cases}
         with override_settings(DEBUG=False, ROOT_URLCONF="bench.urls"):

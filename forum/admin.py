@@ -9,11 +9,23 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import BlackListedDomain, XtdComment
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from forum import services
-from forum.models import Consultation, Position, PositionRevision, Source, Stance, Topic, User
+from forum.models import (
+    Consultation,
+    Position,
+    PositionRevision,
+    Reply,
+    Source,
+    Stance,
+    Topic,
+    User,
+)
 
 
 class SourceInline(admin.TabularInline):
@@ -109,3 +121,88 @@ class UserAdmin(DjangoUserAdmin):
         (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+
+
+# django-comments-xtd registers its base model (with IP addresses and e-mail fields) and its
+# spam-domain list; Agora shows its own reply model instead, and no addresses at all.
+for _model in (XtdComment, CommentFlag, BlackListedDomain):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+class FlagInline(admin.TabularInline):
+    model = CommentFlag
+    fk_name = "comment"
+    extra = 0
+    can_delete = False
+    fields = ["flag", "user", "flag_date"]
+    readonly_fields = fields
+    verbose_name = _("flag or feedback")
+    verbose_name_plural = _("flags and feedback")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    """Replies with their flags, for moderators until the review queue exists. Read-only:
+    removing and restoring go through the moderation views, which keep each reply's state."""
+
+    list_display = ["__str__", "leaning", "submit_date", "is_public", "is_removed", "flag_count"]
+    list_filter = ["is_public", "is_removed", "leaning"]
+    search_fields = ["comment", "user__username"]
+    date_hierarchy = "submit_date"
+    fields = [
+        "user",
+        "object_pk",
+        "parent_id",
+        "level",
+        "leaning",
+        "comment",
+        "submit_date",
+        "is_public",
+        "is_removed",
+    ]
+    readonly_fields = fields
+    inlines = [FlagInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("user")
+            .annotate(
+                _flag_count=models.Count(
+                    "flags", filter=models.Q(flags__flag=CommentFlag.SUGGEST_REMOVAL)
+                )
+            )
+        )
+
+    @admin.display(description=_("flags"), ordering="_flag_count")
+    def flag_count(self, obj: Reply) -> int:
+        return obj._flag_count
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(CommentFlag)
+class CommentFlagAdmin(admin.ModelAdmin):
+    """Flags on replies: who suggested removal, and when."""
+
+    list_display = ["flag", "comment", "user", "flag_date"]
+    list_filter = ["flag"]
+    list_select_related = ["user", "comment"]
+    date_hierarchy = "flag_date"
+    fields = ["flag", "comment", "user", "flag_date"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

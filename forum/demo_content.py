@@ -1616,3 +1616,83 @@ POSITIONS = [
 ]
 
 VOTES = {}
+
+# Replies under positions: (topic, position author) identifies the position; "answers" is the
+# index in this list of the reply being answered. Leanings are toward the position.
+REPLIES = [
+    {
+        "topic": "compelled-cooperation",
+        "position": "바다소리",
+        "author": "quietkey",
+        "leaning": "in_favour",
+        "text": (
+            "I agree on deadlines for takedown requests. Could the duty be limited to public "
+            "channels and large groups, as you say, and written that way in the law itself? "
+            "Otherwise the same article will be read as covering private chats too."
+        ),
+    },
+    {
+        "topic": "compelled-cooperation",
+        "position": "바다소리",
+        "author": "바다소리",
+        "leaning": "neutral",
+        "answers": 0,
+        "text": (
+            "네, 법 조문에 **공개 채널과 일정 규모 이상의 대화방**으로 명시하는 데 찬성합니다. "
+            "1:1 대화는 대상이 아니라는 점을 분명히 해야 오해가 없을 것 같습니다."
+        ),
+    },
+    {
+        "topic": "compelled-cooperation",
+        "position": "바다소리",
+        "author": "nightbus",
+        "leaning": "against",
+        "text": (
+            "매출 비례 과징금까지는 동의하지만, 국내 서비스 제한은 결국 이용자만 처벌하는 "
+            "결과가 됩니다. 가해자는 VPN으로 옮겨 가고, 차단은 평범한 이용자에게만 효과가 있습니다."
+        ),
+    },
+    {
+        "topic": "compelled-cooperation",
+        "position": "바다소리",
+        "author": "blueheron",
+        "leaning": "neutral",
+        "answers": 2,
+        "text": (
+            "Blocking has costs, but it was the threat of losing markets that moved Telegram in "
+            "2024. Perhaps the point is to keep it as a last resort that is rarely used."
+        ),
+    },
+    {
+        "topic": "lawful-decryption",
+        "position": "회색고양이",
+        "author": "stonebridge",
+        "leaning": "in_favour",
+        "text": (
+            "The history of key escrow proposals supports this: every design reviewed in public "
+            "was found to add risk. What would change your mind: an audited design, or none at all?"
+        ),
+    },
+    {
+        "topic": "lawful-decryption",
+        "position": "회색고양이",
+        "author": "회색고양이",
+        "leaning": "neutral",
+        "answers": 4,
+        "text": (
+            "감사받은 설계라도 키를 보관하는 곳이 생기는 순간 표적이 됩니다. 그래서 설계의 문제가 "
+            "아니라 구조의 문제라고 생각합니다. 대신 기기 압수와 포렌식 같은 다른 수단을 보강하는 "
+            "쪽이 낫다고 봅니다."
+        ),
+    },
+    {
+        "topic": "oversight",
+        "position": "blueheron",
+        "author": "늦은오후",
+        "leaning": "in_favour",
+        "text": (
+            "감독 기구에 피해자 지원 단체 추천 위원도 들어가야 합니다. 수사 권한을 감시하는 것만큼 "
+            "피해 신고가 제대로 처리되는지도 함께 봐야 하니까요."
+        ),
+    },
+]

@@ -1,4 +1,4 @@
-"""The deliberation domain: consultations, topics, stances, positions and their revisions."""
+"""The deliberation domain: consultations, topics, stances, positions, revisions and replies."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_comments.managers import CommentManager
+from django_comments_xtd.models import XtdComment, XtdCommentManager
 
 from forum.validators import NotAnEmailAddressValidator, SingleLineValidator, pseudonym_characters
 
 CLAIM_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 20_000
+REPLY_MAX_LENGTH = 10_000
 
 
 class User(AbstractUser):
@@ -245,6 +248,11 @@ class Position(models.Model):
             },
         )
 
+    @property
+    def discussion_open(self) -> bool:
+        """The comment moderator's `enable_field`: replies are taken while the topic is open."""
+        return self.topic.consultation.accepts_positions
+
 
 class PositionRevision(models.Model):
     """One version of a position as its author wrote it; number 1 is the original."""
@@ -267,3 +275,55 @@ class PositionRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position_id} #{self.number}"
+
+
+class Leaning(models.TextChoices):
+    """Where a reply stands toward the position it answers, told in words, not colour."""
+
+    IN_FAVOUR = "in_favour", _("In favour")
+    AGAINST = "against", _("Against")
+    NEUTRAL = "neutral", _("Neutral")
+
+
+class Reply(XtdComment):
+    """A reply in a position's discussion: django-comments-xtd's threaded comment, plus the
+    replier's leaning and the Markdown rendered once when it was posted."""
+
+    leaning = models.CharField(
+        _("leaning"), max_length=10, choices=Leaning.choices, default=Leaning.NEUTRAL
+    )
+    comment_html = models.TextField(editable=False, default="")
+
+    # Managers of a concrete parent are not inherited; the library calls both by name.
+    objects = XtdCommentManager()
+    norel_objects = CommentManager()
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(leaning__in=Leaning.values), name="reply_leaning_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_name}: {self.comment[:50]}"
+
+
+class DiscussionFollow(models.Model):
+    """A citizen asked to be e-mailed about new replies under a position."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follows")
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("discussion follow")
+        verbose_name_plural = _("discussion follows")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "position"], name="follow_once_per_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.position_id}"

@@ -2,10 +2,41 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, IntegerField, Prefetch, QuerySet, Value, When
+from dataclasses import dataclass, field
 
-from forum.models import Consultation, Phase, Position, PositionRevision, Stance, Topic
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
+from django_comments.models import Comment, CommentFlag
+from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
+
+from forum.models import (
+    Consultation,
+    DiscussionFollow,
+    Phase,
+    Position,
+    PositionRevision,
+    Reply,
+    Stance,
+    Topic,
+)
 from forum.permissions import AnyUser, can_view_consultation
+
+THREADS_PER_PAGE = 20
 
 # Open consultations first, then closed, then summarised.
 _OPEN_FIRST = Case(
@@ -67,10 +98,42 @@ def topic_for_page(*, consultation_slug: str, topic_slug: str, user: AnyUser) ->
     return topic
 
 
+def _replies_on_positions() -> QuerySet[Reply]:
+    # Joined through the content type's natural key, so that no page spends a query on it.
+    # Agora is one site (SITE_ID); see _reply_count for why the site is not filtered on.
+    return Reply.norel_objects.filter(
+        content_type__app_label="forum", content_type__model="position"
+    )
+
+
+def _reply_count() -> Coalesce:
+    """Published replies under the outer position: part of the position query, not one more.
+
+    Counted on the library's base table (every comment here is a Reply), through the index
+    that migration forum 0004 adds on (object_pk, content_type_id, …). Agora is one site, so
+    the site is not asked: naming it leads SQLite to count through the site's index.
+    """
+    visible = (
+        Comment.objects.filter(content_type__app_label="forum", content_type__model="position")
+        .filter(
+            object_pk=Cast(OuterRef("pk"), output_field=CharField()),
+            is_public=True,
+            is_removed=False,
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
+
+
 def topic_positions(*, topic: Topic, stance: Stance | None = None) -> QuerySet[Position]:
     """A topic's positions, newest first, with what a position card shows."""
-    positions = Position.objects.filter(topic=topic).select_related(
-        "author", "stance", "topic__consultation"
+    positions = (
+        Position.objects.filter(topic=topic)
+        .select_related("author", "stance", "topic__consultation")
+        .annotate(reply_count=_reply_count())
     )
     if stance is not None:
         positions = positions.filter(stance=stance)
@@ -86,12 +149,19 @@ def position_of_author(*, topic: Topic, user: AnyUser) -> Position | None:
 def position_for_page(
     *, consultation_slug: str, topic_slug: str, pk: int, user: AnyUser
 ) -> Position | None:
-    """The position with its topic, author, stance and every revision, newest first."""
+    """The position with its topic, author, stance and every revision, newest first, and
+    whether this user follows its discussion."""
+    followed = (
+        Exists(DiscussionFollow.objects.filter(position=OuterRef("pk"), user_id=user.pk))
+        if user.is_authenticated
+        else Value(False)
+    )
     position = (
         Position.objects.filter(
             pk=pk, topic__slug=topic_slug, topic__consultation__slug=consultation_slug
         )
         .select_related("topic__consultation", "author", "stance")
+        .annotate(is_followed=followed)
         .prefetch_related(
             Prefetch(
                 "revisions",
@@ -103,3 +173,105 @@ def position_for_page(
     if position is None or not can_view_consultation(user, position.topic.consultation):
         return None
     return position
+
+
+@dataclass
+class ReplyNode:
+    """A reply in the tree, with its answers and the feedback it has received."""
+
+    reply: Reply
+    children: list[ReplyNode] = field(default_factory=list)
+    likes: int = 0
+    dislikes: int = 0
+    flags: int = 0
+    liked: bool = False
+    disliked: bool = False
+    flagged: bool = False
+
+    @property
+    def descendant_count(self) -> int:
+        return sum(1 + child.descendant_count for child in self.children)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Discussion:
+    """One page of a position's discussion: whole threads, most recently active first."""
+
+    threads: list[ReplyNode]
+    page: Page
+    reply_count: int
+
+
+def position_discussion(*, position: Position, user: AnyUser, page_number: int = 1) -> Discussion:
+    """The discussion under a position in three queries whatever its size: thread activity,
+    the replies of this page's threads with their authors, and the feedback on them.
+
+    Raises django.core.paginator.InvalidPage for a page past the end.
+    """
+    replies = _replies_on_positions().filter(object_pk=str(position.pk))
+    activity = list(
+        replies.order_by()
+        .values("thread_id")
+        .annotate(
+            last=Max("submit_date"),
+            visible=Count("pk", filter=Q(is_public=True, is_removed=False)),
+        )
+        .order_by("-last", "-thread_id")
+    )
+    reply_count = sum(row["visible"] for row in activity)
+    page = Paginator([row["thread_id"] for row in activity], THREADS_PER_PAGE).page(page_number)
+    thread_ids = list(page.object_list)
+    nodes: dict[int, ReplyNode] = {}
+    roots: dict[int, ReplyNode] = {}
+    rows = (
+        replies.filter(thread_id__in=thread_ids)
+        .select_related("user")
+        .order_by("thread_id", "order")
+        if thread_ids
+        else []
+    )
+    for reply in rows:
+        node = nodes[reply.pk] = ReplyNode(reply=reply)
+        parent = nodes.get(reply.parent_id) if reply.parent_id != reply.pk else None
+        if parent is None:
+            roots[reply.thread_id] = node
+        else:
+            parent.children.append(node)
+    if nodes:
+        _add_feedback(nodes, user)
+    threads = [roots[thread_id] for thread_id in thread_ids if thread_id in roots]
+    return Discussion(threads=threads, page=page, reply_count=reply_count)
+
+
+def _add_feedback(nodes: dict[int, ReplyNode], user: AnyUser) -> None:
+    user_id = user.pk if user.is_authenticated else None
+    counts = (
+        CommentFlag.objects.filter(comment_id__in=list(nodes))
+        .values("comment_id", "flag")
+        .annotate(n=Count("pk"), mine=Count("pk", filter=Q(user_id=user_id)))
+        .order_by()
+    )
+    for row in counts:
+        node = nodes[row["comment_id"]]
+        mine = row["mine"] > 0
+        if row["flag"] == LIKEDIT_FLAG:
+            node.likes, node.liked = row["n"], mine
+        elif row["flag"] == DISLIKEDIT_FLAG:
+            node.dislikes, node.disliked = row["n"], mine
+        elif row["flag"] == CommentFlag.SUGGEST_REMOVAL:
+            node.flags, node.flagged = row["n"], mine
+
+
+def reply_in_discussion(*, position: Position, reply_id: int) -> Reply | None:
+    """A reply under this position, with its author, or None."""
+    return (
+        _replies_on_positions()
+        .filter(object_pk=str(position.pk), pk=reply_id)
+        .select_related("user")
+        .first()
+    )

@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_comments.models import CommentFlag
+from django_comments.signals import comment_was_flagged
+from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG, TmpXtdComment
 
 from forum.markup import render_markdown
 from forum.models import (
     PHASE_TRANSITIONS,
+    REPLY_MAX_LENGTH,
     Consultation,
+    DiscussionFollow,
     Phase,
     Position,
     PositionRevision,
+    Reply,
     Stance,
     Topic,
     User,
 )
-from forum.permissions import check_can_post_position, check_can_revise_position
+from forum.permissions import (
+    check_can_flag_reply,
+    check_can_follow_discussion,
+    check_can_give_feedback,
+    check_can_post_position,
+    check_can_reply,
+    check_can_revise_position,
+)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -138,3 +157,131 @@ def _revision_create(*, position: Position, number: int) -> PositionRevision:
         body_html=position.body_html,
         created_at=position.revised_at or position.created_at,
     )
+
+
+# Discussion ---------------------------------------------------------------------------------
+
+MUTE_SALT = "agora.discussion.mute"
+FEEDBACK_FLAGS = {"like": LIKEDIT_FLAG, "dislike": DISLIKEDIT_FLAG}
+
+
+def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> None:
+    """django-comments-xtd is about to write `reply` (from the comment_will_be_posted
+    receiver): check the author may reply, force identity from the account, drop the IP
+    address, render the Markdown, and turn the "e-mail me" box into a follow."""
+    check_can_reply(author, position)
+    for validator in (MaxLengthValidator(REPLY_MAX_LENGTH), ProhibitNullCharactersValidator()):
+        # The form has checked already; this guards every other way in.
+        validator(reply.comment)
+    reply.user = author
+    reply.user_name = author.username
+    # The account holds the address; a copy on every reply would only be one more to leak.
+    reply.user_email = ""
+    reply.user_url = ""
+    reply.ip_address = None
+    reply.comment_html = render_markdown(reply.comment)
+    if reply.followup:
+        discussion_follow(user=author, position=position)
+    # Followers are Agora's own rows; the library's per-reply follow-up mail stays off.
+    reply.followup = False
+
+
+def reply_followers_notify(*, reply: Reply, request: HttpRequest) -> None:
+    """After a reply is written: e-mail everyone who follows the discussion, but its author,
+    each with a one-click mute link. Sent once the transaction commits."""
+    if not reply.is_public or reply.is_removed:
+        return
+    position = reply.content_object
+    followers = list(
+        DiscussionFollow.objects.filter(position=position)
+        .exclude(user_id=reply.user_id)
+        .select_related("user")
+    )
+    if not followers:
+        return
+    position_url = request.build_absolute_uri(f"{position.get_absolute_url()}#reply-{reply.pk}")
+    messages = []
+    for follow in followers:
+        mute_url = request.build_absolute_uri(
+            reverse("forum:discussion_mute", args=[discussion_mute_token(follow)])
+        )
+        context = {
+            "reply": reply,
+            "position": position,
+            "position_url": position_url,
+            "mute_url": mute_url,
+            "recipient": follow.user,
+        }
+        subject = render_to_string("forum/email/reply_notification_subject.txt", context)
+        message = EmailMessage(
+            subject=" ".join(subject.split()),
+            body=render_to_string("forum/email/reply_notification.txt", context),
+            to=[follow.user.email],
+            headers={
+                "List-Unsubscribe": f"<{mute_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        messages.append(message)
+    transaction.on_commit(lambda: get_connection().send_messages(messages))
+
+
+def discussion_mute_token(follow: DiscussionFollow) -> str:
+    return signing.dumps([follow.user_id, follow.position_id], salt=MUTE_SALT, compress=True)
+
+
+def discussion_follow(*, user: User, position: Position) -> DiscussionFollow:
+    """A verified citizen follows a position's discussion; following twice changes nothing."""
+    check_can_follow_discussion(user)
+    follow, _created = DiscussionFollow.objects.get_or_create(user=user, position=position)
+    return follow
+
+
+def discussion_unfollow(*, user: User, position: Position) -> None:
+    """A citizen stops following a discussion."""
+    DiscussionFollow.objects.filter(user=user, position=position).delete()
+
+
+def discussion_mute(*, token: str) -> Position | None:
+    """The mute link in a notification: anyone holding it stops that follow, signed in or not.
+
+    Returns the position, or None when the token is not one Agora signed.
+    """
+    try:
+        user_id, position_id = signing.loads(token, salt=MUTE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    DiscussionFollow.objects.filter(user_id=user_id, position_id=position_id).delete()
+    return Position.objects.select_related("topic__consultation").filter(pk=position_id).first()
+
+
+def reply_flag(*, user: User, reply: Reply, request: HttpRequest | None = None) -> bool:
+    """Someone signed in suggests a reply for removal; moderators see it (the admin until the
+    review queue exists). One flag per person per reply: returns False for a repeat."""
+    check_can_flag_reply(user, reply)
+    # The library's unique (user, comment, flag) settles two clicks at once.
+    flag, created = CommentFlag.objects.get_or_create(
+        comment=reply, user=user, flag=CommentFlag.SUGGEST_REMOVAL
+    )
+    if created:
+        comment_was_flagged.send(
+            sender=Reply, comment=reply, flag=flag, created=created, request=request
+        )
+    return created
+
+
+def reply_feedback(*, user: User, reply: Reply, kind: str) -> bool:
+    """A verified citizen likes or dislikes a reply; the same click again takes it back, and
+    liking replaces a dislike. Returns whether the feedback is now given."""
+    check_can_give_feedback(user, reply)
+    if kind not in FEEDBACK_FLAGS:
+        raise ValidationError(_("Choose like or dislike."), code="feedback_kind")
+    flag_name = FEEDBACK_FLAGS[kind]
+    opposite = DISLIKEDIT_FLAG if flag_name == LIKEDIT_FLAG else LIKEDIT_FLAG
+    with transaction.atomic():
+        _flag, created = CommentFlag.objects.get_or_create(comment=reply, user=user, flag=flag_name)
+        if created:
+            CommentFlag.objects.filter(comment=reply, user=user, flag=opposite).delete()
+        else:
+            CommentFlag.objects.filter(comment=reply, user=user, flag=flag_name).delete()
+    return created

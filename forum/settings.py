@@ -148,11 +148,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
-# Discussion (django-comments-xtd; wired to positions by the discussion issue).
+# Discussion: django-comments-xtd with Agora's reply model and form (see forum/discussion.py).
 SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
-COMMENTS_XTD_MAX_THREAD_LEVEL = 3
+COMMENTS_XTD_MODEL = "forum.models.Reply"
+COMMENTS_XTD_FORM_CLASS = "forum.forms.ReplyForm"
+# Levels 0, 1 and 2: a reply to the position, an answer to it, and an answer to that.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False
+COMMENTS_XTD_DEFAULT_FOLLOWUP = False
+# The signed reply form expires after this long; two hours (the default) is short for an argument.
+COMMENTS_TIMEOUT = 24 * 60 * 60
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     "default": {
         "who_can_post": "users",

@@ -7,20 +7,28 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from django_comments_xtd.conf import settings as xtd_settings
 
 from forum import selectors, services
 from forum.charts import stance_bar
-from forum.forms import PositionForm
-from forum.models import Position, Topic
+from forum.forms import PositionForm, ReplyForm
+from forum.models import Position, Reply, Topic
 from forum.permissions import (
+    can_flag_reply,
+    can_follow_discussion,
+    can_give_feedback,
+    can_moderate_replies,
     can_post_position,
     can_revise_position,
     check_can_post_position,
+    check_can_reply,
     check_can_revise_position,
+    reply_refusal,
 )
 
 POSITIONS_PER_PAGE = 20
@@ -51,8 +59,8 @@ def _topic_or_404(request: HttpRequest, consultation_slug: str, topic_slug: str)
     return topic
 
 
-def _page_number(request: HttpRequest) -> int:
-    raw = request.GET.get("page", "1")
+def _page_number(request: HttpRequest, name: str = "page") -> int:
+    raw = request.GET.get(name, "1")
     try:
         return int(raw)
     except ValueError:
@@ -96,15 +104,30 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
     )
 
 
-@transaction.non_atomic_requests
-def position_detail(
+def _position_or_404(
     request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
-) -> HttpResponse:
+) -> Position:
     position = selectors.position_for_page(
         consultation_slug=consultation_slug, topic_slug=topic_slug, pk=pk, user=request.user
     )
     if position is None:
         raise Http404(_("No such position."))
+    return position
+
+
+@transaction.non_atomic_requests
+def position_detail(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
+) -> HttpResponse:
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    try:
+        discussion = selectors.position_discussion(
+            position=position, user=request.user, page_number=_page_number(request, "replies")
+        )
+    except InvalidPage:
+        raise Http404(_("No such page.")) from None
+    refusal = reply_refusal(request.user, position)
+    _mark_reply_actions(request, discussion, may_reply=refusal is None)
     return render(
         request,
         "forum/position_detail.html",
@@ -114,8 +137,122 @@ def position_detail(
             "position": position,
             "revisions": position.revisions.all(),
             "can_revise": can_revise_position(request.user, position),
+            "discussion": discussion,
+            "reply_form": ReplyForm(position) if refusal is None else None,
+            "reply_refusal": refusal,
+            "following": position.is_followed,
+            "can_follow": can_follow_discussion(request.user),
         },
     )
+
+
+def _mark_reply_actions(
+    request: HttpRequest, discussion: selectors.Discussion, *, may_reply: bool
+) -> None:
+    """Give the template one boolean per action and reply, so that it restates no rule."""
+    user = request.user
+    can_moderate = can_moderate_replies(user)
+    for thread in discussion.threads:
+        for node in thread.walk():
+            reply = node.reply
+            visible = reply.is_public and not reply.is_removed
+            node.can_answer = (
+                may_reply and visible and reply.level < xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+            )
+            node.can_flag = visible and can_flag_reply(user, reply)
+            node.can_feedback = visible and can_give_feedback(user, reply)
+            node.can_moderate = can_moderate
+
+
+def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Reply:
+    reply = selectors.reply_in_discussion(position=position, reply_id=reply_id)
+    if reply is None:
+        raise Http404(_("No such reply."))
+    return reply
+
+
+def _back_to_reply(position: Position, reply: Reply) -> HttpResponseRedirect:
+    return redirect(f"{position.get_absolute_url()}#reply-{reply.pk}")
+
+
+@login_required
+@require_http_methods(["GET"])
+def reply_answer(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int, reply_id: int
+) -> HttpResponse:
+    """The form to answer one reply (without JavaScript, each answer has its own page)."""
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    parent = _reply_or_404(request, position, reply_id)
+    check_can_reply(request.user, position)
+    if parent.is_removed or not parent.is_public:
+        raise Http404(_("That reply was removed, so it cannot be answered."))
+    if parent.level >= xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+        raise Http404(_("This thread is as deep as it goes; answer higher up."))
+    return render(
+        request,
+        "forum/reply_answer.html",
+        {
+            "consultation": position.topic.consultation,
+            "topic": position.topic,
+            "position": position,
+            "parent": parent,
+            "reply_form": ReplyForm(position, comment=parent),
+        },
+    )
+
+
+@login_required
+@require_POST
+def reply_flag(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int, reply_id: int
+) -> HttpResponse:
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    reply = _reply_or_404(request, position, reply_id)
+    if services.reply_flag(user=request.user, reply=reply, request=request):
+        messages.success(request, _("Thank you. Moderators will review this reply."))
+    else:
+        messages.info(request, _("You have already flagged this reply."))
+    return _back_to_reply(position, reply)
+
+
+@login_required
+@require_POST
+def reply_feedback(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int, reply_id: int
+) -> HttpResponse:
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    reply = _reply_or_404(request, position, reply_id)
+    try:
+        services.reply_feedback(user=request.user, reply=reply, kind=request.POST.get("kind", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return _back_to_reply(position, reply)
+
+
+@login_required
+@require_POST
+def discussion_follow(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
+) -> HttpResponse:
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    if request.POST.get("action") == "unfollow":
+        services.discussion_unfollow(user=request.user, position=position)
+        messages.success(request, _("You no longer follow this discussion."))
+    else:
+        services.discussion_follow(user=request.user, position=position)
+        messages.success(request, _("You follow this discussion: new replies come by e-mail."))
+    return redirect(f"{position.get_absolute_url()}#discussion")
+
+
+# The link in a notification is the whole credential (a signed token), and mail clients that
+# offer one-click unsubscribe POST to it without a CSRF token (RFC 8058).
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def discussion_mute(request: HttpRequest, token: str) -> HttpResponse:
+    position = services.discussion_mute(token=token)
+    if position is None:
+        return render(request, "forum/discussion_muted.html", {"position": None}, status=400)
+    return render(request, "forum/discussion_muted.html", {"position": position})
 
 
 @login_required
@@ -153,11 +290,7 @@ def position_create(request: HttpRequest, consultation_slug: str, topic_slug: st
 def position_revise(
     request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
 ) -> HttpResponse:
-    position: Position | None = selectors.position_for_page(
-        consultation_slug=consultation_slug, topic_slug=topic_slug, pk=pk, user=request.user
-    )
-    if position is None:
-        raise Http404(_("No such position."))
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
     check_can_revise_position(request.user, position)
     topic = position.topic
     initial = {"stance": position.stance, "claim": position.claim, "body": position.body}

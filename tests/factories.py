@@ -6,7 +6,17 @@ import factory
 from allauth.account.models import EmailAddress
 
 from forum.markup import render_markdown
-from forum.models import Consultation, Phase, Position, PositionRevision, Stance, Topic, User
+from forum.models import (
+    Consultation,
+    Leaning,
+    Phase,
+    Position,
+    PositionRevision,
+    Reply,
+    Stance,
+    Topic,
+    User,
+)
 
 PASSWORD = "a-long-test-password-1"
 
@@ -87,3 +97,29 @@ class PositionFactory(factory.django.DjangoModelFactory):
                 body=position.body,
                 body_html=position.body_html,
             )
+
+
+def make_reply(
+    position: Position,
+    *,
+    author: User | None = None,
+    text: str = "A reply with **reasons**.",
+    parent: Reply | None = None,
+    leaning: str = Leaning.NEUTRAL,
+    **fields,
+) -> Reply:
+    """A reply written the way the library writes one (its save() threads it)."""
+    author = author or UserFactory()
+    reply = Reply(
+        content_object=position,
+        site_id=1,
+        user=author,
+        user_name=author.username,
+        comment=text,
+        comment_html=render_markdown(text),
+        leaning=leaning,
+        parent_id=parent.pk if parent else 0,
+        **fields,
+    )
+    reply.save()
+    return reply

@@ -34,6 +34,9 @@ PAGES = {
     "topic": lambda: topic_path("compelled-cooperation"),
     "topic filtered by stance": lambda: topic_path("compelled-cooperation") + "?stance=strict-duty",
     "position": _demo_position_path,
+    "position with a discussion": lambda: Position.objects.get(
+        topic__slug="compelled-cooperation", author__username="바다소리"
+    ).get_absolute_url(),
     "sign-in": lambda: "/accounts/login/",
     "sign-up": lambda: "/accounts/signup/",
 }
@@ -85,3 +88,22 @@ def test_position_form_has_no_serious_accessibility_violation(demo, new_context,
     page.locator("main form button[type=submit]").click()
     expect(page.locator("main .errorlist").first).to_be_visible()
     assert_no_blocking_violations(page, f"the position form with errors ({language}, {path})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_discussion_and_reply_form_have_no_serious_accessibility_violation(
+    demo, new_context, language
+):
+    """A signed-in citizen's view of a discussion, its reply form, and the form's errors."""
+    context = new_context(locale=LANGUAGES[language], bypass_csp=True)
+    log_in(context, User.objects.get(email="citizen05@agora.example"), demo.url)
+    page = context.new_page()
+    path = Position.objects.get(
+        topic__slug="compelled-cooperation", author__username="바다소리"
+    ).get_absolute_url()
+    page.goto(path)
+    expect(page.locator("form.reply-form")).to_be_visible()
+    assert_no_blocking_violations(page, f"a discussion, signed in ({language}, {path})")
+    page.locator("form.reply-form button[name=post]").click()
+    expect(page.locator("main .errorlist").first).to_be_visible()
+    assert_no_blocking_violations(page, f"the reply form with errors ({language})")

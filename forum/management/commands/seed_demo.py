@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +15,7 @@ from forum.models import (
     Phase,
     Position,
     PositionRevision,
+    Reply,
     Source,
     Stance,
     Topic,
@@ -66,15 +67,24 @@ class Command(BaseCommand):
         citizens = {spec["pseudonym"]: _account(**spec) for spec in demo_content.CITIZENS}
         moderator = _account(**MODERATOR, staff=True)
         moderators, _created = Group.objects.get_or_create(name="Moderators")
+        # Until the moderation app: the comment library's moderation views, and flags in the
+        # admin.
+        moderators.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label__in=["django_comments", "forum"],
+                codename__in=["can_moderate", "view_commentflag", "view_reply"],
+            )
+        )
         moderator.groups.add(moderators)
         _account(**ADMIN, staff=True, superuser=True)
         created = 0
         for index, spec in enumerate(demo_content.POSITIONS):
             created += self._position(topics[spec["topic"]], citizens[spec["author"]], index, spec)
+        replies = self._replies(topics, citizens)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo consultation “{consultation.title_en}”: {len(topics)} topics, "
-                f"{created} new positions by {len(citizens)} citizens."
+                f"{created} new positions and {replies} new replies by {len(citizens)} citizens."
             )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
@@ -171,3 +181,34 @@ class Command(BaseCommand):
         position.revised_at = written if len(versions) > 1 else None
         position.save(update_fields=["stance", "claim", "body", "body_html", "revised_at"])
         return 1
+
+    def _replies(self, topics: dict[str, Topic], citizens: dict[str, User]) -> int:
+        """Write the demo replies once; none when the demo positions already have replies."""
+        positions = {
+            (spec["topic"], spec["position"]): Position.objects.select_related(
+                "topic__consultation"
+            ).get(topic=topics[spec["topic"]], author=citizens[spec["position"]])
+            for spec in demo_content.REPLIES
+        }
+        if Reply.objects.filter(object_pk__in=[str(p.pk) for p in positions.values()]).exists():
+            return 0
+        written: list[Reply] = []
+        start = timezone.now() - timezone.timedelta(days=3)
+        for index, spec in enumerate(demo_content.REPLIES):
+            author = citizens[spec["author"]]
+            parent = written[spec["answers"]] if "answers" in spec else None
+            reply = Reply(
+                content_object=positions[(spec["topic"], spec["position"])],
+                site_id=1,
+                user=author,
+                user_name=author.username,
+                comment=spec["text"],
+                comment_html=render_markdown(spec["text"]),
+                leaning=spec["leaning"],
+                parent_id=parent.pk if parent else 0,
+                submit_date=start + timezone.timedelta(hours=5 * index),
+            )
+            # The library's save() places the reply in its thread.
+            reply.save()
+            written.append(reply)
+        return len(written)
