@@ -109,6 +109,11 @@ class PositionAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Deleting would orphan the position's replies (a generic reference) and erase a
+        # citizen's words without a trace; moderation hides and removes instead.
+        return False
+
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
