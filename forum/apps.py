@@ -8,6 +8,12 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here: the models must be loaded first.
         from forum import discussion
+        from forum.models import Position, Reply
+        from moderation import registry
 
         discussion.connect()
+        # Positions and replies are what moderation can act on (moderation/registry.py).
+        registry.register(Position)
+        registry.register(Reply)

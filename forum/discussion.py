@@ -57,8 +57,11 @@ def reply_will_be_posted(
             comment.content_type
         ):
             return False
-    # Raises PermissionDenied (a 403 that says why) when this person may not reply here.
-    services.reply_prepare(reply=comment, author=request.user, position=position)
+    # Raises PermissionDenied (a 403 that says why) when this person may not reply here, and
+    # RateLimited (a 429) when they reply too fast.
+    request.agora_reply_holds = services.reply_prepare(
+        reply=comment, author=request.user, position=position
+    )
     return True
 
 
@@ -68,8 +71,16 @@ def reply_was_posted(sender: type, comment: TmpXtdComment, request: HttpRequest,
     if reply is None:
         # The library found the same reply already written (a double submit): nothing new.
         return
-    services.reply_followers_notify(reply=reply, request=request)
-    messages.success(request, _("Your reply is published."))
+    holds = getattr(request, "agora_reply_holds", [])
+    services.reply_posted(reply=reply, holds=holds, request=request)
+    if holds:
+        messages.info(
+            request,
+            _("Your reply waits for a moderator's review before others can see it: %(why)s")
+            % {"why": " ".join(str(hold.message) for hold in holds)},
+        )
+    else:
+        messages.success(request, _("Your reply is published."))
 
 
 def connect() -> None:

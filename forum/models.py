@@ -14,6 +14,7 @@ from django_comments.managers import CommentManager
 from django_comments_xtd.models import XtdComment, XtdCommentManager
 
 from forum.validators import NotAnEmailAddressValidator, SingleLineValidator, pseudonym_characters
+from moderation.models import ModerationStatus, Reason
 
 CLAIM_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 20_000
@@ -70,6 +71,11 @@ class Consultation(models.Model):
     phase = models.CharField(_("phase"), max_length=12, choices=Phase, default=Phase.DRAFT)
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
+    premoderation = models.BooleanField(
+        _("review everything before it appears"),
+        default=False,
+        help_text=_("Every new or edited position and reply waits for a moderator."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     class Meta:
@@ -215,6 +221,11 @@ class Position(models.Model):
     body_html = models.TextField(editable=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now, editable=False)
     revised_at = models.DateTimeField(_("last revised"), null=True, blank=True, editable=False)
+    # Written only through moderation (apply_moderation), never by the forum's own services.
+    moderation_status = models.CharField(
+        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+    )
+    moderation_reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
 
     class Meta:
         verbose_name = _("position")
@@ -252,6 +263,32 @@ class Position(models.Model):
     def discussion_open(self) -> bool:
         """The comment moderator's `enable_field`: replies are taken while the topic is open."""
         return self.topic.consultation.accepts_positions
+
+    # The interface moderation knows content by (moderation/registry.py).
+
+    @classmethod
+    def moderation_queryset(cls) -> models.QuerySet[Position]:
+        return cls.objects.select_related("author", "topic__consultation")
+
+    @property
+    def moderation_author(self) -> User:
+        return self.author
+
+    @property
+    def moderation_scope(self) -> str:
+        return self.topic.consultation.slug
+
+    def moderation_excerpt(self) -> str:
+        return self.claim[:120]
+
+    def apply_moderation(self, *, status: str, reason: str) -> list[str]:
+        self.moderation_status = status
+        self.moderation_reason = reason
+        return ["moderation_status", "moderation_reason"]
+
+    @property
+    def is_published(self) -> bool:
+        return self.moderation_status == ModerationStatus.VISIBLE
 
 
 class PositionRevision(models.Model):
@@ -293,6 +330,12 @@ class Reply(XtdComment):
         _("leaning"), max_length=10, choices=Leaning.choices, default=Leaning.NEUTRAL
     )
     comment_html = models.TextField(editable=False, default="")
+    # Written only through moderation (apply_moderation), which keeps the library's
+    # is_public / is_removed in step.
+    moderation_status = models.CharField(
+        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+    )
+    moderation_reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
 
     # Managers of a concrete parent are not inherited; the library calls both by name.
     objects = XtdCommentManager()
@@ -309,6 +352,33 @@ class Reply(XtdComment):
 
     def __str__(self) -> str:
         return f"{self.user_name}: {self.comment[:50]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:reply", kwargs={"pk": self.pk})
+
+    # The interface moderation knows content by (moderation/registry.py).
+
+    @classmethod
+    def moderation_queryset(cls) -> models.QuerySet[Reply]:
+        return cls.norel_objects.select_related("user")
+
+    @property
+    def moderation_author(self) -> User | None:
+        return self.user
+
+    @property
+    def moderation_scope(self) -> str:
+        return self.content_object.topic.consultation.slug
+
+    def moderation_excerpt(self) -> str:
+        return self.comment[:120]
+
+    def apply_moderation(self, *, status: str, reason: str) -> list[str]:
+        self.moderation_status = status
+        self.moderation_reason = reason
+        self.is_public = status == ModerationStatus.VISIBLE
+        self.is_removed = status == ModerationStatus.REMOVED
+        return ["moderation_status", "moderation_reason", "is_public", "is_removed"]
 
 
 class DiscussionFollow(models.Model):

@@ -6,23 +6,19 @@ PermissionDenied with a message the citizen can act on. Services call the checks
 
 from __future__ import annotations
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from forum.models import Consultation, Phase, Position, Reply, Topic, User
+from moderation.permissions import account_standing, can_moderate, sanction_refusal
 
 AnyUser = User | AnonymousUser
 
 
 def has_verified_email(user: AnyUser) -> bool:
-    if not user.is_authenticated:
-        return False
-    # Cached on the user object: a page asks several rules about the same person.
-    if not hasattr(user, "_agora_verified_email"):
-        user._agora_verified_email = EmailAddress.objects.filter(user=user, verified=True).exists()
-    return user._agora_verified_email
+    # One query, cached on the user, answers this and whether a sanction is in force.
+    return account_standing(user).verified
 
 
 def can_view_consultation(user: AnyUser, consultation: Consultation) -> bool:
@@ -41,7 +37,7 @@ def _post_refusal(user: AnyUser, topic: Topic) -> str | None:
         return _("This consultation is closed: it no longer accepts positions.")
     if not has_verified_email(user):
         return _("Verify your e-mail address before you post.")
-    return None
+    return sanction_refusal(user)
 
 
 def can_post_position(user: AnyUser, topic: Topic) -> bool:
@@ -83,7 +79,7 @@ def reply_refusal(user: AnyUser, position: Position) -> str | None:
         return _("This consultation is closed: it no longer accepts replies.")
     if not has_verified_email(user):
         return _("Verify your e-mail address before you reply.")
-    return None
+    return sanction_refusal(user)
 
 
 def can_reply(user: AnyUser, position: Position) -> bool:
@@ -92,26 +88,6 @@ def can_reply(user: AnyUser, position: Position) -> bool:
 
 def check_can_reply(user: AnyUser, position: Position) -> None:
     reason = reply_refusal(user, position)
-    if reason is not None:
-        raise PermissionDenied(reason)
-
-
-def _flag_refusal(user: AnyUser, reply: Reply) -> str | None:
-    if not user.is_authenticated:
-        return _("Sign in to flag a reply.")
-    if not user.is_active:
-        return _("This account is inactive.")
-    if reply.user_id == user.pk:
-        return _("You cannot flag your own reply.")
-    return None
-
-
-def can_flag_reply(user: AnyUser, reply: Reply) -> bool:
-    return _flag_refusal(user, reply) is None
-
-
-def check_can_flag_reply(user: AnyUser, reply: Reply) -> None:
-    reason = _flag_refusal(user, reply)
     if reason is not None:
         raise PermissionDenied(reason)
 
@@ -125,7 +101,7 @@ def _feedback_refusal(user: AnyUser, reply: Reply) -> str | None:
         return _("Verify your e-mail address before you like or dislike a reply.")
     if reply.user_id == user.pk:
         return _("You cannot like or dislike your own reply.")
-    return None
+    return sanction_refusal(user)
 
 
 def can_give_feedback(user: AnyUser, reply: Reply) -> bool:
@@ -158,10 +134,6 @@ def check_can_follow_discussion(user: AnyUser) -> None:
         raise PermissionDenied(reason)
 
 
-def can_moderate_replies(user: AnyUser) -> bool:
-    """django-contrib-comments' own permission, which its approve and delete views require.
-
-    Moderators are staff accounts; asking only them spares every citizen's page the two
-    permission queries.
-    """
-    return user.is_authenticated and user.is_staff and user.has_perm("django_comments.can_moderate")
+def can_see_held(user: AnyUser) -> bool:
+    """Moderators see what waits for review; everyone else sees only their own."""
+    return can_moderate(user)

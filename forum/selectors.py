@@ -11,6 +11,7 @@ from django.db.models import (
     Count,
     Exists,
     IntegerField,
+    JSONField,
     Max,
     OuterRef,
     Prefetch,
@@ -34,7 +35,8 @@ from forum.models import (
     Stance,
     Topic,
 )
-from forum.permissions import AnyUser, can_view_consultation
+from forum.permissions import AnyUser, can_see_held, can_view_consultation
+from moderation.models import ModeratedItem, ModerationStatus
 
 THREADS_PER_PAGE = 20
 
@@ -45,6 +47,11 @@ _OPEN_FIRST = Case(
     default=Value(2),
     output_field=IntegerField(),
 )
+
+
+def _published_count() -> Count:
+    # Counts and the stance bar show what everyone can read.
+    return Count("positions", filter=Q(positions__moderation_status=ModerationStatus.VISIBLE))
 
 
 def consultations_public() -> QuerySet[Consultation]:
@@ -63,7 +70,7 @@ def consultation_for_page(*, slug: str, user: AnyUser) -> Consultation | None:
         .prefetch_related(
             Prefetch(
                 "topics",
-                queryset=Topic.objects.annotate(position_count=Count("positions")),
+                queryset=Topic.objects.annotate(position_count=_published_count()),
             ),
             "sources",
         )
@@ -82,7 +89,7 @@ def topic_by_slugs(*, consultation_slug: str, topic_slug: str) -> Topic | None:
         .prefetch_related(
             Prefetch(
                 "stances",
-                queryset=Stance.objects.annotate(position_count=Count("positions")),
+                queryset=Stance.objects.annotate(position_count=_published_count()),
             ),
             "sources",
         )
@@ -128,12 +135,20 @@ def _reply_count() -> Coalesce:
     return Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
 
 
-def topic_positions(*, topic: Topic, stance: Stance | None = None) -> QuerySet[Position]:
-    """A topic's positions, newest first, with what a position card shows."""
-    positions = (
-        Position.objects.filter(topic=topic)
-        .select_related("author", "stance", "topic__consultation")
-        .annotate(reply_count=_reply_count())
+def topic_positions(
+    *, topic: Topic, stance: Stance | None = None, viewer: AnyUser | None = None
+) -> QuerySet[Position]:
+    """A topic's positions, newest first, with what a position card shows. Held positions
+    are left out except for their author and moderators; hidden and removed ones stay, for
+    their placeholder."""
+    positions = Position.objects.filter(topic=topic)
+    if viewer is None or not can_see_held(viewer):
+        visible = ~Q(moderation_status=ModerationStatus.HELD)
+        if viewer is not None and viewer.is_authenticated:
+            visible |= Q(author=viewer)
+        positions = positions.filter(visible)
+    positions = positions.select_related("author", "stance", "topic__consultation").annotate(
+        reply_count=_reply_count()
     )
     if stance is not None:
         positions = positions.filter(stance=stance)
@@ -161,7 +176,17 @@ def position_for_page(
             pk=pk, topic__slug=topic_slug, topic__consultation__slug=consultation_slug
         )
         .select_related("topic__consultation", "author", "stance")
-        .annotate(is_followed=followed)
+        .annotate(
+            is_followed=followed,
+            moderation_item_holds=Subquery(
+                ModeratedItem.objects.filter(
+                    content_type__app_label="forum",
+                    content_type__model="position",
+                    object_id=OuterRef("pk"),
+                ).values("holds")[:1],
+                output_field=JSONField(),
+            ),
+        )
         .prefetch_related(
             Prefetch(
                 "revisions",
@@ -207,13 +232,21 @@ class Discussion:
     reply_count: int
 
 
-def position_discussion(*, position: Position, user: AnyUser, page_number: int = 1) -> Discussion:
+def position_discussion(
+    *, position: Position, user: AnyUser, page_number: int = 1, with_held: bool = False
+) -> Discussion:
     """The discussion under a position in three queries whatever its size: thread activity,
     the replies of this page's threads with their authors, and the feedback on them.
 
     Raises django.core.paginator.InvalidPage for a page past the end.
     """
     replies = _replies_on_positions().filter(object_pk=str(position.pk))
+    if not with_held:
+        # Held replies are their author's and the moderators' until reviewed.
+        shown = ~Q(moderation_status=ModerationStatus.HELD)
+        if user.is_authenticated:
+            shown |= Q(user=user)
+        replies = replies.filter(shown)
     activity = list(
         replies.order_by()
         .values("thread_id")
@@ -265,6 +298,21 @@ def _add_feedback(nodes: dict[int, ReplyNode], user: AnyUser) -> None:
             node.dislikes, node.disliked = row["n"], mine
         elif row["flag"] == CommentFlag.SUGGEST_REMOVAL:
             node.flags, node.flagged = row["n"], mine
+
+
+def position_of_reply(*, reply_id: int, user: AnyUser) -> Position | None:
+    """The position a reply answers, when this user may see it."""
+    object_pk = (
+        _replies_on_positions().filter(pk=reply_id).values_list("object_pk", flat=True).first()
+    )
+    if object_pk is None or not object_pk.isdigit():
+        return None
+    position = (
+        Position.objects.filter(pk=int(object_pk)).select_related("topic__consultation").first()
+    )
+    if position is None or not can_view_consultation(user, position.topic.consultation):
+        return None
+    return position
 
 
 def reply_in_discussion(*, position: Position, reply_id: int) -> Reply | None:

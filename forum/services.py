@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
-from django_comments.signals import comment_was_flagged
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG, TmpXtdComment
 
 from forum.markup import render_markdown
@@ -32,13 +31,15 @@ from forum.models import (
     User,
 )
 from forum.permissions import (
-    check_can_flag_reply,
     check_can_follow_discussion,
     check_can_give_feedback,
     check_can_post_position,
     check_can_reply,
     check_can_revise_position,
 )
+from moderation import services as moderation
+from moderation.models import ModerationStatus, Reason
+from moderation.screening import Hold
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -94,12 +95,20 @@ def _validate_stance(*, topic: Topic, stance: Stance) -> None:
         )
 
 
+@transaction.atomic
 def position_create(
     *, author: User, topic: Topic, stance: Stance, claim: str, body: str
 ) -> Position:
-    """A verified citizen posts their one position on an open topic; writes revision 1 too."""
+    """A verified citizen posts their one position on an open topic; writes revision 1 too.
+
+    Screening may hold it for review: then only its author and moderators see it.
+    """
     check_can_post_position(author, topic)
     _validate_stance(topic=topic, stance=stance)
+    moderation.check_can_contribute(user=author, new=True)
+    holds = moderation.screen(
+        author=author, text=f"{claim}\n{body}", premoderated=topic.consultation.premoderation
+    )
     position = Position(
         topic=topic,
         author=author,
@@ -108,6 +117,7 @@ def position_create(
         body=body,
         body_html=render_markdown(body),
     )
+    _hold(position, holds)
     position.full_clean(validate_constraints=False)
     try:
         # The unique constraint, not a prior lookup, settles two submissions racing.
@@ -121,7 +131,14 @@ def position_create(
                 code="position_exists",
             ) from error
         raise
+    moderation.item_track(content=position, holds=holds)
     return position
+
+
+def _hold(content: Position | Reply, holds: list[Hold]) -> None:
+    """Content that screening holds is saved held; moderation records why (item_track)."""
+    if holds:
+        content.apply_moderation(status=ModerationStatus.HELD, reason=Reason.SCREENING)
 
 
 def position_revise(
@@ -133,6 +150,12 @@ def position_revise(
     if (stance.pk, claim, body) == (position.stance_id, position.claim, position.body):
         return position
     with transaction.atomic():
+        moderation.check_can_contribute(user=editor, new=False)
+        holds = moderation.screen(
+            author=editor,
+            text=f"{claim}\n{body}",
+            premoderated=position.topic.consultation.premoderation,
+        )
         # The row lock orders concurrent revisions so their numbers never collide.
         locked = Position.objects.select_for_update().get(pk=position.pk)
         locked.stance = stance
@@ -144,6 +167,9 @@ def position_revise(
         locked.save(update_fields=["stance", "claim", "body", "body_html", "revised_at"])
         last = locked.revisions.order_by("-number").values_list("number", flat=True).first() or 0
         _revision_create(position=locked, number=last + 1)
+        # An edit is screened again; a visible position it holds goes back to review.
+        moderation.item_track(content=locked, holds=holds)
+        locked.refresh_from_db(fields=["moderation_status", "moderation_reason"])
     return locked
 
 
@@ -165,11 +191,15 @@ MUTE_SALT = "agora.discussion.mute"
 FEEDBACK_FLAGS = {"like": LIKEDIT_FLAG, "dislike": DISLIKEDIT_FLAG}
 
 
-def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> None:
+def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> list[Hold]:
     """django-comments-xtd is about to write `reply` (from the comment_will_be_posted
     receiver): check the author may reply, force identity from the account, drop the IP
-    address, render the Markdown, and turn the "e-mail me" box into a follow."""
+    address, render the Markdown, screen it, and turn the "e-mail me" box into a follow.
+
+    Returns the screening holds, which `reply_posted` records once the row exists.
+    """
     check_can_reply(author, position)
+    moderation.check_can_contribute(user=author, new=True)
     for validator in (MaxLengthValidator(REPLY_MAX_LENGTH), ProhibitNullCharactersValidator()):
         # The form has checked already; this guards every other way in.
         validator(reply.comment)
@@ -180,10 +210,25 @@ def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> 
     reply.user_url = ""
     reply.ip_address = None
     reply.comment_html = render_markdown(reply.comment)
+    holds = moderation.screen(
+        author=author, text=reply.comment, premoderated=position.topic.consultation.premoderation
+    )
+    if holds:
+        reply.moderation_status = ModerationStatus.HELD
+        reply.moderation_reason = Reason.SCREENING
+        reply.is_public = False
     if reply.followup:
         discussion_follow(user=author, position=position)
     # Followers are Agora's own rows; the library's per-reply follow-up mail stays off.
     reply.followup = False
+    return holds
+
+
+def reply_posted(*, reply: Reply, holds: list[Hold], request: HttpRequest) -> None:
+    """After django-comments-xtd wrote the reply: record it for moderation and, when it is
+    visible, tell the discussion's followers."""
+    moderation.item_track(content=reply, holds=holds)
+    reply_followers_notify(reply=reply, request=request)
 
 
 def reply_followers_notify(*, reply: Reply, request: HttpRequest) -> None:
@@ -253,21 +298,6 @@ def discussion_mute(*, token: str) -> Position | None:
         return None
     DiscussionFollow.objects.filter(user_id=user_id, position_id=position_id).delete()
     return Position.objects.select_related("topic__consultation").filter(pk=position_id).first()
-
-
-def reply_flag(*, user: User, reply: Reply, request: HttpRequest | None = None) -> bool:
-    """Someone signed in suggests a reply for removal; moderators see it (the admin until the
-    review queue exists). One flag per person per reply: returns False for a repeat."""
-    check_can_flag_reply(user, reply)
-    # The library's unique (user, comment, flag) settles two clicks at once.
-    flag, created = CommentFlag.objects.get_or_create(
-        comment=reply, user=user, flag=CommentFlag.SUGGEST_REMOVAL
-    )
-    if created:
-        comment_was_flagged.send(
-            sender=Reply, comment=reply, flag=flag, created=created, request=request
-        )
-    return created
 
 
 def reply_feedback(*, user: User, reply: Reply, kind: str) -> bool:

@@ -1,6 +1,7 @@
 """Agora's one settings module, read from the environment (see README: Environment)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     # django_comments_xtd before django_comments, so that its templates win.
     "django_comments_xtd",
     "django_comments",
+    "moderation.apps.ModerationConfig",
     "forum.apps.ForumConfig",
 ]
 
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    "moderation.middleware.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "forum.urls"
@@ -166,6 +169,25 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
         "allow_feedback": True,
         "show_feedback": True,
     },
+}
+
+# Where mail sent outside a request (moderation notices) points people to.
+AGORA_SITE_URL = env.str("AGORA_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Trust and safety (moderation/). Screening rules hold content for review before it appears.
+MODERATION_NEW_ACCOUNT_AGE = timedelta(
+    hours=env.float("AGORA_HOLD_ACCOUNTS_YOUNGER_THAN_HOURS", default=0)
+)
+MODERATION_MIN_APPROVED = env.int("AGORA_HOLD_UNTIL_APPROVED_CONTRIBUTIONS", default=0)
+MODERATION_MAX_LINKS = env.int("AGORA_HOLD_MORE_LINKS_THAN", default=3)
+MODERATION_WATCHWORDS = tuple(env.list("AGORA_WATCHWORDS", default=[]))
+# Open reports that hide an item until a moderator looks (Decidim's rule).
+MODERATION_REPORT_THRESHOLD = env.int("AGORA_REPORT_THRESHOLD", default=3)
+# (window in seconds, most new positions and replies in it); Discourse's defaults.
+MODERATION_RATE_NEW_ACCOUNT_AGE = timedelta(days=1)
+MODERATION_RATE_LIMITS = {
+    "new": [(60, 2), (86_400, 10)],
+    "established": [(60, 12)],
 }
 
 # Security. Production values are the defaults; `make run` turns them off with DJANGO_DEBUG=1.

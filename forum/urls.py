@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.urls import include, path
 from django_comments.views import comments as comment_views
-from django_comments.views import moderation as comment_moderation
 
 from forum import views
 
@@ -35,34 +34,31 @@ forum_patterns = (
             views.reply_answer,
             name="reply_answer",
         ),
-        path(f"{_POSITION}replies/<int:reply_id>/flag/", views.reply_flag, name="reply_flag"),
         path(
             f"{_POSITION}replies/<int:reply_id>/feedback/",
             views.reply_feedback,
             name="reply_feedback",
         ),
         path("discussions/mute/<str:token>/", views.discussion_mute, name="discussion_mute"),
+        path("replies/<int:pk>/", views.reply_redirect, name="reply"),
     ],
     "forum",
 )
 
-# Only the parts of django-contrib-comments that Agora uses, under the library's URL names:
-# posting (its receivers in forum/discussion.py apply Agora's rules) and moderators' approve
-# and delete. Not mounted: django-comments-xtd's API (it lists who flagged what), its
-# confirmation links (signed pickles), its flag and like pages (they show e-mail addresses);
-# Agora's own views flag, like and follow.
+# Only the part of django-contrib-comments that Agora uses, under the library's URL names:
+# posting (its receivers in forum/discussion.py apply Agora's rules). Not mounted:
+# django-comments-xtd's API (it lists who flagged what), its confirmation links (signed
+# pickles), its flag and like pages (they show e-mail addresses), and the libraries' approve
+# and delete views, which would act without a reason or a log entry: moderation/ does that.
 comment_patterns = [
     path("post/", comment_views.post_comment, name="comments-post-comment"),
     path("posted/", comment_views.comment_done, name="comments-comment-done"),
-    path("delete/<int:comment_id>/", comment_moderation.delete, name="comments-delete"),
-    path("deleted/", comment_moderation.delete_done, name="comments-delete-done"),
-    path("approve/<int:comment_id>/", comment_moderation.approve, name="comments-approve"),
-    path("approved/", comment_moderation.approve_done, name="comments-approve-done"),
 ]
 
 urlpatterns = [
     path("", include(forum_patterns)),
     path("comments/", include(comment_patterns)),
+    path("moderation/", include("moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -19,10 +19,8 @@ from forum.charts import stance_bar
 from forum.forms import PositionForm, ReplyForm
 from forum.models import Position, Reply, Topic
 from forum.permissions import (
-    can_flag_reply,
     can_follow_discussion,
     can_give_feedback,
-    can_moderate_replies,
     can_post_position,
     can_revise_position,
     check_can_post_position,
@@ -30,6 +28,9 @@ from forum.permissions import (
     check_can_revise_position,
     reply_refusal,
 )
+from moderation.models import ModerationStatus
+from moderation.permissions import can_moderate, can_report
+from moderation.screening import messages_for
 
 POSITIONS_PER_PAGE = 20
 
@@ -77,7 +78,10 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
         stance = next((s for s in stances if s.key == stance_key), None)
         if stance is None:
             raise Http404(_("This topic has no such stance."))
-    paginator = Paginator(selectors.topic_positions(topic=topic, stance=stance), POSITIONS_PER_PAGE)
+    paginator = Paginator(
+        selectors.topic_positions(topic=topic, stance=stance, viewer=request.user),
+        POSITIONS_PER_PAGE,
+    )
     try:
         page = paginator.page(_page_number(request))
     except InvalidPage:
@@ -120,14 +124,23 @@ def position_detail(
     request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
 ) -> HttpResponse:
     position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    is_author = request.user.is_authenticated and position.author_id == request.user.pk
+    moderator = can_moderate(request.user)
+    if position.moderation_status == ModerationStatus.HELD and not (is_author or moderator):
+        raise Http404(_("No such position."))
     try:
         discussion = selectors.position_discussion(
-            position=position, user=request.user, page_number=_page_number(request, "replies")
+            position=position,
+            user=request.user,
+            page_number=_page_number(request, "replies"),
+            with_held=moderator,
         )
     except InvalidPage:
         raise Http404(_("No such page.")) from None
     refusal = reply_refusal(request.user, position)
-    _mark_reply_actions(request, discussion, may_reply=refusal is None)
+    if refusal is None and not position.is_published:
+        refusal = _("This position is not visible now, so it takes no replies.")
+    _mark_reply_actions(request, discussion, may_reply=refusal is None, moderator=moderator)
     return render(
         request,
         "forum/position_detail.html",
@@ -142,16 +155,23 @@ def position_detail(
             "reply_refusal": refusal,
             "following": position.is_followed,
             "can_follow": can_follow_discussion(request.user),
+            "is_author": is_author,
+            "can_moderate": moderator,
+            "show_content": position.is_published or is_author or moderator,
+            "can_report": position.is_published
+            and can_report(request.user, author_id=position.author_id),
+            "hold_messages": messages_for(position.moderation_item_holds)
+            if position.moderation_status == ModerationStatus.HELD
+            else [],
         },
     )
 
 
 def _mark_reply_actions(
-    request: HttpRequest, discussion: selectors.Discussion, *, may_reply: bool
+    request: HttpRequest, discussion: selectors.Discussion, *, may_reply: bool, moderator: bool
 ) -> None:
     """Give the template one boolean per action and reply, so that it restates no rule."""
     user = request.user
-    can_moderate = can_moderate_replies(user)
     for thread in discussion.threads:
         for node in thread.walk():
             reply = node.reply
@@ -159,9 +179,13 @@ def _mark_reply_actions(
             node.can_answer = (
                 may_reply and visible and reply.level < xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
             )
-            node.can_flag = visible and can_flag_reply(user, reply)
+            node.can_report = visible and can_report(user, author_id=reply.user_id)
             node.can_feedback = visible and can_give_feedback(user, reply)
-            node.can_moderate = can_moderate
+            node.can_moderate = moderator
+            # Authors and moderators still read what moderation hid; others see why only.
+            node.show_content = (
+                visible or moderator or (user.is_authenticated and reply.user_id == user.pk)
+            )
 
 
 def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Reply:
@@ -169,6 +193,15 @@ def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Re
     if reply is None:
         raise Http404(_("No such reply."))
     return reply
+
+
+@transaction.non_atomic_requests
+def reply_redirect(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reply's own address: its place in its position's discussion."""
+    position = selectors.position_of_reply(reply_id=pk, user=request.user)
+    if position is None:
+        raise Http404(_("No such reply."))
+    return redirect(f"{position.get_absolute_url()}#reply-{pk}")
 
 
 def _back_to_reply(position: Position, reply: Reply) -> HttpResponseRedirect:
@@ -199,20 +232,6 @@ def reply_answer(
             "reply_form": ReplyForm(position, comment=parent),
         },
     )
-
-
-@login_required
-@require_POST
-def reply_flag(
-    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int, reply_id: int
-) -> HttpResponse:
-    position = _position_or_404(request, consultation_slug, topic_slug, pk)
-    reply = _reply_or_404(request, position, reply_id)
-    if services.reply_flag(user=request.user, reply=reply, request=request):
-        messages.success(request, _("Thank you. Moderators will review this reply."))
-    else:
-        messages.info(request, _("You have already flagged this reply."))
-    return _back_to_reply(position, reply)
 
 
 @login_required

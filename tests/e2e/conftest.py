@@ -109,8 +109,11 @@ def page(context):
 
 
 @pytest.fixture
-def demo(transactional_db, live_server):
+def demo(transactional_db, django_db_serialized_rollback, live_server):
     """The demo consultation, committed so that the live server thread sees it.
+
+    Serialized rollback puts back what migrations wrote (the Moderators group) after the
+    flush that ends each transactional test, so later tests still find it.
 
     transactional_db empties the tables after each test, and with them the site that the
     migrations named "Agora" (account mail uses its name); name it again first.

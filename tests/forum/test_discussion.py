@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.template.loader import get_template
 from django.utils import timezone
@@ -17,6 +17,8 @@ from django_comments_xtd.models import LIKEDIT_FLAG
 from forum.discussion import PositionModerator
 from forum.forms import ReplyForm
 from forum.models import DiscussionFollow, Leaning, Phase, Reply
+from moderation import services as moderation_services
+from moderation.models import Report
 from tests.factories import PositionFactory, UserFactory, make_reply
 
 POST_URL = "/comments/post/"
@@ -43,10 +45,13 @@ def position(open_topic, other_citizen):
 @pytest.fixture
 def moderator(db):
     user = UserFactory(username="mod", is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(codename="can_moderate", content_type__app_label="django_comments")
-    )
+    user.groups.add(Group.objects.get(name="Moderators"))
     return user
+
+
+def _moderate(moderator, content, action, reason="harassment"):
+    item = moderation_services.item_track(content=content, holds=[])
+    moderation_services.item_act(moderator=moderator, item=item, action=action, reason=reason)
 
 
 # Posting -------------------------------------------------------------------------------------
@@ -266,49 +271,48 @@ def test_the_moderator_is_registered_on_the_xtd_registry_and_closes_with_the_top
 # The tree, counts and speed --------------------------------------------------------------
 
 
-def test_removed_replies_leave_a_placeholder_and_their_answers_stay(client, position):
+def test_removed_replies_leave_a_placeholder_and_their_answers_stay(client, moderator, position):
     parent = make_reply(position, text="removed words")
     make_reply(position, parent=parent, text="answer stays")
-    parent.is_removed = True
-    parent.save(update_fields=["is_removed"])
+    _moderate(moderator, parent, "remove")
     page = client.get(position.get_absolute_url()).content.decode()
     assert "removed words" not in page
-    assert "This reply was removed by a moderator." in page
+    assert "Removed by a moderator: harassment." in page
     assert "answer stays" in page
 
 
-def test_removing_and_restoring_a_parent_keeps_each_answers_own_state(client, moderator, position):
+def test_removing_and_restoring_a_parent_keeps_each_answers_own_state(moderator, position):
     parent = make_reply(position)
     kept = make_reply(position, parent=parent, text="kept")
     removed_alone = make_reply(position, parent=parent, text="removed alone")
-    removed_alone.is_removed = True
-    removed_alone.save(update_fields=["is_removed"])
-    client.force_login(moderator)
-    next_url = position.get_absolute_url()
-    assert client.post(f"/comments/delete/{parent.pk}/", {"next": next_url}).status_code == 302
+    _moderate(moderator, removed_alone, "remove")
+    _moderate(moderator, parent, "remove")
     kept.refresh_from_db()
     assert (kept.is_public, kept.is_removed) == (True, False)
-    assert client.post(f"/comments/approve/{parent.pk}/", {"next": next_url}).status_code == 302
+    # A plain save of the parent, as the library's own views do, must not cascade either.
+    parent.refresh_from_db()
+    parent.save()
+    _moderate(moderator, parent, "restore", reason="within_rules")
     parent.refresh_from_db()
     removed_alone.refresh_from_db()
+    kept.refresh_from_db()
     assert (parent.is_public, parent.is_removed) == (True, False)
-    assert removed_alone.is_removed is True
+    assert (removed_alone.is_public, removed_alone.is_removed) == (False, True)
+    assert (kept.is_public, kept.is_removed) == (True, False)
 
 
 def test_moderators_see_moderation_links_and_citizens_do_not(client, citizen, moderator, position):
     reply = make_reply(position)
+    link = f"/moderation/content/forum.reply/{reply.pk}/"
     client.force_login(citizen)
-    assert (
-        f"/comments/delete/{reply.pk}/"
-        not in client.get(position.get_absolute_url()).content.decode()
-    )
-    assert client.get(f"/comments/delete/{reply.pk}/").status_code == 403
+    assert link not in client.get(position.get_absolute_url()).content.decode()
+    assert client.get(link).status_code == 403
     client.force_login(moderator)
     page = client.get(position.get_absolute_url()).content.decode()
-    assert f"/comments/delete/{reply.pk}/" in page
-    confirm = client.get(f"/comments/delete/{reply.pk}/?next={position.get_absolute_url()}")
-    assert confirm.status_code == 200
-    assert "Remove a reply" in confirm.content.decode()
+    assert link in page
+    review = client.get(link, follow=True)
+    assert review.status_code == 200
+    assert "Review an item" in review.content.decode()
 
 
 def test_the_tree_templates_are_agoras_at_the_library_paths():
@@ -317,8 +321,6 @@ def test_the_tree_templates_are_agoras_at_the_library_paths():
         "django_comments_xtd/comment.html",
         "comments/preview.html",
         "comments/posted.html",
-        "comments/delete.html",
-        "comments/approve.html",
     ):
         origin = Path(get_template(name).origin.name)
         assert origin.is_relative_to(settings.BASE_DIR / "templates"), name
@@ -406,7 +408,7 @@ def test_position_page_costs_constant_queries_whatever_the_discussion(
     client.force_login(moderator)
     with django_assert_num_queries(POSITION_PAGE_QUERIES_MODERATOR):
         response = client.get(position.get_absolute_url())
-    assert "/comments/delete/" in response.content.decode()
+    assert "/moderation/content/forum.reply/" in response.content.decode()
 
 
 # Feedback, flags, follow -----------------------------------------------------------------
@@ -437,34 +439,44 @@ def test_nobody_likes_their_own_reply(citizen_client, citizen, position):
     assert not reply.flags.exists()
 
 
-def test_a_flag_is_stored_once_and_reaches_the_admin(citizen_client, organizer, client, position):
+def _report_url(reply):
+    return f"/moderation/report/forum.reply/{reply.pk}/"
+
+
+def test_a_report_is_stored_once_and_reaches_moderators(
+    citizen_client, organizer, client, moderator, position
+):
     reply = make_reply(position)
-    first = citizen_client.post(_action_url(position, reply, "flag"))
-    second = citizen_client.post(_action_url(position, reply, "flag"))
+    page = citizen_client.get(position.get_absolute_url()).content.decode()
+    assert _report_url(reply) in page
+    first = citizen_client.post(_report_url(reply), {"reason": "harassment"})
+    second = citizen_client.post(_report_url(reply), {"reason": "spam"})
     assert first.status_code == second.status_code == 302
-    assert reply.flags.filter(flag=CommentFlag.SUGGEST_REMOVAL).count() == 1
-    assert (
-        "You have already flagged this reply."
-        in citizen_client.get(position.get_absolute_url()).content.decode()
-    )
+    assert Report.objects.count() == 1
+    again = citizen_client.get(second["Location"], follow=True).content.decode()
+    assert "You have already reported this." in again
+    client.force_login(moderator)
+    assert reply.comment in client.get("/moderation/queue/").content.decode()
     client.force_login(organizer)
-    listing = client.get("/admin/forum/reply/").content.decode()
-    assert "flags" in listing
+    assert client.get("/admin/moderation/report/").status_code == 200
     assert client.get(f"/admin/forum/reply/{reply.pk}/change/").status_code == 200
-    assert client.get("/admin/django_comments/commentflag/").status_code == 200
 
 
-def test_nobody_flags_their_own_reply(citizen_client, citizen, position):
+def test_nobody_reports_their_own_reply(citizen_client, citizen, position):
     reply = make_reply(position, author=citizen)
-    response = citizen_client.post(_action_url(position, reply, "flag"))
+    assert (
+        _report_url(reply) not in citizen_client.get(position.get_absolute_url()).content.decode()
+    )
+    response = citizen_client.post(_report_url(reply), {"reason": "spam"})
     assert response.status_code == 403
-    assert "You cannot flag your own reply." in response.content.decode()
-    assert not reply.flags.exists()
+    assert "You cannot report your own contribution." in response.content.decode()
+    assert not Report.objects.exists()
 
 
 def test_actions_on_a_reply_of_another_position_are_404(citizen_client, open_topic, position):
     elsewhere = make_reply(PositionFactory(topic=open_topic))
-    assert citizen_client.post(_action_url(position, elsewhere, "flag")).status_code == 404
+    url = f"{position.get_absolute_url()}replies/{elsewhere.pk}/feedback/"
+    assert citizen_client.post(url, {"kind": "like"}).status_code == 404
 
 
 def test_followers_get_one_mail_per_new_reply_and_mute_with_one_click(
@@ -547,6 +559,8 @@ def test_unfollow(citizen_client, citizen, position):
         "/comments/reply/1/",
         "/comments/mute/abc/",
         "/comments/sent/",
+        "/comments/delete/1/",
+        "/comments/approve/1/",
     ],
 )
 def test_the_library_urls_agora_does_not_use_are_not_mounted(client, path):
@@ -557,7 +571,8 @@ def test_discussion_pages_show_no_address_and_no_gravatar(client, moderator, pos
     reply = make_reply(position)
     make_reply(position, parent=reply)
     client.force_login(moderator)
-    for url in (position.get_absolute_url(), f"/comments/delete/{reply.pk}/"):
+    item = moderation_services.item_track(content=reply, holds=[])
+    for url in (position.get_absolute_url(), f"/moderation/items/{item.pk}/"):
         page = client.get(url).content.decode().lower()
         assert "gravatar" not in page
         assert "@example" not in page

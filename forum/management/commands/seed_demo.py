@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +20,7 @@ from forum.models import (
     Topic,
     User,
 )
+from moderation import services as moderation_services
 
 DEMO_PASSWORD = "agora-demo-2026"
 MODERATOR = {"pseudonym": "moderator", "email": "moderator@agora.example"}
@@ -66,16 +66,7 @@ class Command(BaseCommand):
         }
         citizens = {spec["pseudonym"]: _account(**spec) for spec in demo_content.CITIZENS}
         moderator = _account(**MODERATOR, staff=True)
-        moderators, _created = Group.objects.get_or_create(name="Moderators")
-        # Until the moderation app: the comment library's moderation views, and flags in the
-        # admin.
-        moderators.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label__in=["django_comments", "forum"],
-                codename__in=["can_moderate", "view_commentflag", "view_reply"],
-            )
-        )
-        moderator.groups.add(moderators)
+        moderator.groups.add(moderation_services.moderators_group())
         _account(**ADMIN, staff=True, superuser=True)
         created = 0
         for index, spec in enumerate(demo_content.POSITIONS):

@@ -1,0 +1,40 @@
+"""The small interface through which moderation knows content, without importing it.
+
+A moderated model (the forum registers Position and Reply in its AppConfig.ready) has:
+
+- `moderation_status` and `moderation_reason` fields, which only `apply_moderation` sets;
+- `apply_moderation(*, status, reason) -> list[str]`: set the fields that make the status
+  true for that model and return them for `save(update_fields=…)`;
+- `moderation_author` (the account that wrote it), `moderation_scope` (the consultation's
+  slug), `moderation_excerpt()` (plain text for the queue and notices),
+  `get_absolute_url()`, and a class method `moderation_queryset()` that loads what those
+  need in one query.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+_registry: dict[str, type[models.Model]] = {}
+
+
+def register(model: type[models.Model]) -> None:
+    _registry[model._meta.label_lower] = model
+
+
+def model_for(label: str) -> type[models.Model] | None:
+    """The registered model for "app_label.model", or None: only these can be reported."""
+    return _registry.get(label)
+
+
+def registered_models() -> list[type[models.Model]]:
+    return list(_registry.values())
+
+
+def is_registered(model: type[models.Model]) -> bool:
+    return model._meta.label_lower in _registry
+
+
+def content_type_for(instance: models.Model) -> ContentType:
+    return ContentType.objects.get_for_model(instance, for_concrete_model=True)

@@ -1,0 +1,160 @@
+"""The reads that moderation pages need, each a constant number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+
+from moderation import registry
+from moderation.models import (
+    Appeal,
+    ModeratedItem,
+    ModerationAction,
+    ModerationStatus,
+    Notice,
+    Reason,
+    Report,
+    Sanction,
+)
+
+QUEUE_PAGE_SIZE = 25
+
+
+def queue_items(*, reason: str = "", scope: str = "") -> QuerySet[ModeratedItem]:
+    """Held, hidden, reported or appealed items, the longest waiting first."""
+    items = ModeratedItem.objects.filter(queued_at__isnull=False)
+    if reason == Reason.SCREENING:
+        items = items.filter(status=ModerationStatus.HELD)
+    elif reason:
+        items = items.filter(reports__reason=reason, reports__resolved_at__isnull=True)
+    if scope:
+        items = items.filter(scope=scope)
+    return items.distinct().order_by("queued_at", "pk")
+
+
+def queue_page_details(items: list[ModeratedItem]) -> None:
+    """Fill a page of queue items with their content, open reports, appeal and the author's
+    record, in a fixed number of queries whatever the page holds."""
+    content_querysets = []
+    for model in registry.registered_models():
+        content_querysets.append(model.moderation_queryset())
+    ids = [item.pk for item in items]
+    detailed = {
+        item.pk: item
+        for item in ModeratedItem.objects.filter(pk__in=ids)
+        .select_related("author", "claimed_by", "content_type", "appeal")
+        .prefetch_related(
+            GenericPrefetch("content_object", content_querysets),
+            Prefetch(
+                "reports",
+                queryset=Report.objects.open().select_related("reporter"),
+                to_attr="open_reports",
+            ),
+        )
+    }
+    author_ids = {item.author_id for item in detailed.values() if item.author_id}
+    records = {
+        row["author_id"]: row
+        for row in ModeratedItem.objects.filter(author_id__in=author_ids)
+        .values("author_id")
+        .annotate(
+            total=Count("pk"),
+            removed=Count("pk", filter=Q(status=ModerationStatus.REMOVED)),
+            hidden=Count("pk", filter=Q(status=ModerationStatus.HIDDEN)),
+        )
+        .order_by()
+    }
+    for index, item in enumerate(items):
+        items[index] = detailed[item.pk]
+        items[index].author_record = records.get(item.author_id, {})
+
+
+def scopes_in_queue() -> list[str]:
+    return list(
+        ModeratedItem.objects.filter(queued_at__isnull=False)
+        .order_by("scope")
+        .values_list("scope", flat=True)
+        .distinct()
+    )
+
+
+def item_for_content(*, label: str, object_id: int) -> tuple[object, ModeratedItem | None] | None:
+    """The registered content `label` #object_id and its moderation row (None if untracked)."""
+    model = registry.model_for(label)
+    if model is None:
+        return None
+    content = model.moderation_queryset().filter(pk=object_id).first()
+    if content is None:
+        return None
+    item = (
+        ModeratedItem.objects.filter(
+            content_type=registry.content_type_for(content), object_id=content.pk
+        )
+        .select_related("author", "claimed_by", "appeal")
+        .first()
+    )
+    return content, item
+
+
+def item_history(item: ModeratedItem) -> QuerySet[ModerationAction]:
+    return item.actions.select_related("actor").order_by("created_at", "pk")
+
+
+def notices_of(user) -> QuerySet[Notice]:
+    return (
+        Notice.objects.filter(user=user)
+        .select_related("item__appeal", "item__content_type")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def sanctions_of(user) -> QuerySet[Sanction]:
+    return Sanction.objects.filter(user=user).select_related("created_by")
+
+
+@dataclass
+class Transparency:
+    by_month: list[dict]
+    by_scope: list[dict]
+    appeals: list[dict]
+    sanctions: list[dict]
+
+
+def transparency() -> Transparency:
+    """Counts of what moderation did, by month and by consultation; no names, no content."""
+    content_actions = ModerationAction.objects.filter(item__isnull=False).exclude(
+        action=ModerationAction.Action.APPEAL
+    )
+    by_month = list(
+        content_actions.annotate(month=TruncMonth("created_at"))
+        .values("month", "action", "reason")
+        .annotate(n=Count("pk"))
+        .order_by("-month", "action", "reason")
+    )
+    by_scope = list(
+        content_actions.values("scope", "action", "reason")
+        .annotate(n=Count("pk"))
+        .order_by("scope", "action", "reason")
+    )
+    appeals = list(Appeal.objects.values("outcome").annotate(n=Count("pk")).order_by("outcome"))
+    sanctions = list(
+        ModerationAction.objects.filter(target_user__isnull=False)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month", "action", "reason")
+        .annotate(n=Count("pk"))
+        .order_by("-month", "action", "reason")
+    )
+    for row in [*by_month, *by_scope, *sanctions]:
+        row["action_label"] = ModerationAction.Action(row["action"]).label
+        row["reason_label"] = Reason(row["reason"]).label if row["reason"] else ""
+    for row in appeals:
+        row["outcome_label"] = Appeal.Outcome(row["outcome"]).label if row["outcome"] else ""
+    return Transparency(by_month=by_month, by_scope=by_scope, appeals=appeals, sanctions=sanctions)
+
+
+def user_by_id(user_id: int):
+    return get_user_model().objects.filter(pk=user_id).first()
