@@ -18,6 +18,9 @@ setup: $(STAMP)
 run: setup
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo --if-empty
+	DJANGO_DEBUG=1 $(PY) manage.py compute_opinions
+	# The task worker recomputes opinion maps after votes; it stops with the server.
+	DJANGO_DEBUG=1 $(PY) manage.py db_worker --interval 5 & trap 'kill $$!' EXIT; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup

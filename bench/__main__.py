@@ -2,6 +2,7 @@
 
 Pages: home, consultation, topic pages with 20 and 2,000 positions, and position pages with no
 discussion and with 500 replies (100 threads of 5, three levels deep, likes on a third).
+Then the opinion map's computation at 10,000 and 100,000 participants (time, memory, ARI).
 
 Both run in this process through Django's test client, interleaved round by round, so the
 machine's mood affects them alike; the ratio is the number to compare between commits.
@@ -154,6 +155,12 @@ def main() -> None:
         for name, values in rates.items():
             median = sorted(values)[ROUNDS // 2]
             print(f"{name:40} {median:15.0f} {median / baseline:15.3f}")
+    # The opinion map on a synthetic topic with three planted groups (bench/opinions_map.py).
+    print()
+    print("Opinion map, planted groups (each participant votes on 50 positions):")
+    from bench import opinions_map
+
+    opinions_map.main()
 
 
 if __name__ == "__main__":

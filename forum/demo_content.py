@@ -1615,7 +1615,12 @@ POSITIONS = [
     },
 ]
 
-VOTES = {}
+# Demo voters: accounts that only vote, so that the opinion maps have people to group. Each
+# leans to one camp, which agrees with the first half of a topic's stances and disagrees with
+# the rest, with some noise and some passes; every fourth position is accepted by both camps.
+# Generated deterministically by the demo command.
+VOTERS = 48
+VOTE_SEED = 2020
 
 # Replies under positions: (topic, position author) identifies the position; "answers" is the
 # index in this list of the reply being answered. Leanings are toward the position.

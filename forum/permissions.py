@@ -137,3 +137,29 @@ def check_can_follow_discussion(user: AnyUser) -> None:
 def can_see_held(user: AnyUser) -> bool:
     """Moderators see what waits for review; everyone else sees only their own."""
     return can_moderate(user)
+
+
+def vote_refusal(user: AnyUser, position: Position) -> str | None:
+    """Why this user may not vote on this position, or None when they may."""
+    if not user.is_authenticated:
+        return _("Sign in to vote.")
+    if position.author_id == user.pk:
+        return _("You cannot vote on your own position.")
+    if not position.is_published:
+        return _("This position is not visible now, so it takes no votes.")
+    consultation = position.topic.consultation
+    if not consultation.accepts_positions:
+        return _("This consultation is closed: it no longer takes votes.")
+    if not has_verified_email(user):
+        return _("Verify your e-mail address before you vote.")
+    return sanction_refusal(user)
+
+
+def can_vote(user: AnyUser, position: Position) -> bool:
+    return vote_refusal(user, position) is None
+
+
+def check_can_vote(user: AnyUser, position: Position) -> None:
+    reason = vote_refusal(user, position)
+    if reason is not None:
+        raise PermissionDenied(reason)

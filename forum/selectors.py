@@ -10,6 +10,7 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
+    F,
     IntegerField,
     JSONField,
     Max,
@@ -28,12 +29,15 @@ from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 from forum.models import (
     Consultation,
     DiscussionFollow,
+    OpinionSnapshot,
     Phase,
     Position,
     PositionRevision,
     Reply,
     Stance,
     Topic,
+    Vote,
+    VoteValue,
 )
 from forum.permissions import AnyUser, can_see_held, can_view_consultation
 from moderation.models import ModeratedItem, ModerationStatus
@@ -135,8 +139,44 @@ def _reply_count() -> Coalesce:
     return Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
 
 
+def _vote_count(value: int) -> Coalesce:
+    votes = (
+        Vote.objects.filter(position=OuterRef("pk"), value=value)
+        .order_by()
+        .values("position")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(votes, output_field=IntegerField()), Value(0))
+
+
+def _with_votes(positions: QuerySet[Position], viewer: AnyUser | None) -> QuerySet[Position]:
+    """Vote counts and the viewer's own vote, inside the positions' own query."""
+    mine = (
+        Subquery(
+            Vote.objects.filter(position=OuterRef("pk"), voter_id=viewer.pk).values("value")[:1],
+            output_field=IntegerField(),
+        )
+        if viewer is not None and viewer.is_authenticated
+        else Value(None, output_field=IntegerField())
+    )
+    return positions.annotate(
+        agree_count=_vote_count(VoteValue.AGREE),
+        disagree_count=_vote_count(VoteValue.DISAGREE),
+        pass_count=_vote_count(VoteValue.PASS),
+        my_vote=mine,
+    )
+
+
+ORDERS = ("newest", "bridging")
+
+
 def topic_positions(
-    *, topic: Topic, stance: Stance | None = None, viewer: AnyUser | None = None
+    *,
+    topic: Topic,
+    stance: Stance | None = None,
+    viewer: AnyUser | None = None,
+    order: str = "newest",
 ) -> QuerySet[Position]:
     """A topic's positions, newest first, with what a position card shows. Held positions
     are left out except for their author and moderators; hidden and removed ones stay, for
@@ -152,7 +192,47 @@ def topic_positions(
     )
     if stance is not None:
         positions = positions.filter(stance=stance)
+    positions = _with_votes(positions, viewer)
+    if order == "bridging":
+        return positions.order_by(F("bridging_score").desc(nulls_last=True), "-created_at", "-id")
     return positions.order_by("-created_at", "-id")
+
+
+def positions_to_vote_on(*, topic: Topic, user: AnyUser, limit: int = 1) -> list[Position]:
+    """The next positions this citizen has not voted on: the least voted first, as Pol.is
+    does, so that the vote matrix fills where it is emptiest."""
+    positions = (
+        Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
+        .exclude(author=user)
+        .exclude(votes__voter=user)
+        .select_related("author", "stance", "topic__consultation")
+        .annotate(vote_count=Count("votes"))
+        .order_by("vote_count", "created_at", "id")
+    )
+    return list(_with_votes(positions, user)[:limit])
+
+
+def remaining_votes(*, topic: Topic, user: AnyUser) -> int:
+    return (
+        Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
+        .exclude(author=user)
+        .exclude(votes__voter=user)
+        .count()
+    )
+
+
+def opinion_snapshot(*, topic: Topic) -> OpinionSnapshot | None:
+    return OpinionSnapshot.objects.filter(topic=topic).first()
+
+
+def positions_by_id(*, topic: Topic, ids: list[int]) -> dict[int, Position]:
+    """Positions of a topic named by the opinion map, published ones only."""
+    return {
+        p.pk: p
+        for p in Position.objects.filter(
+            topic=topic, pk__in=ids, moderation_status=ModerationStatus.VISIBLE
+        ).select_related("author", "stance", "topic__consultation")
+    }
 
 
 def position_of_author(*, topic: Topic, user: AnyUser) -> Position | None:
@@ -177,6 +257,15 @@ def position_for_page(
         )
         .select_related("topic__consultation", "author", "stance")
         .annotate(
+            agree_count=_vote_count(VoteValue.AGREE),
+            disagree_count=_vote_count(VoteValue.DISAGREE),
+            pass_count=_vote_count(VoteValue.PASS),
+            my_vote=Subquery(
+                Vote.objects.filter(position=OuterRef("pk"), voter_id=user.pk).values("value")[:1],
+                output_field=IntegerField(),
+            )
+            if user.is_authenticated
+            else Value(None, output_field=IntegerField()),
             is_followed=followed,
             moderation_item_holds=Subquery(
                 ModeratedItem.objects.filter(
@@ -323,3 +412,20 @@ def reply_in_discussion(*, position: Position, reply_id: int) -> Reply | None:
         .select_related("user")
         .first()
     )
+
+
+def vote_counts(*, position: Position, user: AnyUser) -> dict:
+    """A position's vote counts and this user's vote, for the answer to a vote by script."""
+    counts = dict(
+        Vote.objects.filter(position=position)
+        .values("value")
+        .annotate(n=Count("pk"))
+        .values_list("value", "n")
+    )
+    mine = Vote.objects.filter(position=position, voter_id=user.pk).values_list("value", flat=True)
+    return {
+        "agree": counts.get(VoteValue.AGREE, 0),
+        "disagree": counts.get(VoteValue.DISAGREE, 0),
+        "pass": counts.get(VoteValue.PASS, 0),
+        "mine": mine.first(),
+    }

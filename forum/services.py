@@ -22,6 +22,7 @@ from forum.models import (
     REPLY_MAX_LENGTH,
     Consultation,
     DiscussionFollow,
+    OpinionSnapshot,
     Phase,
     Position,
     PositionRevision,
@@ -29,6 +30,8 @@ from forum.models import (
     Stance,
     Topic,
     User,
+    Vote,
+    VoteValue,
 )
 from forum.permissions import (
     check_can_follow_discussion,
@@ -36,6 +39,7 @@ from forum.permissions import (
     check_can_post_position,
     check_can_reply,
     check_can_revise_position,
+    check_can_vote,
 )
 from moderation import services as moderation
 from moderation.models import ModerationStatus, Reason
@@ -315,3 +319,129 @@ def reply_feedback(*, user: User, reply: Reply, kind: str) -> bool:
         else:
             CommentFlag.objects.filter(comment=reply, user=user, flag=flag_name).delete()
     return created
+
+
+# Votes and the opinion map --------------------------------------------------------------
+
+OPINIONS_DEBOUNCE_SECONDS = 60
+
+
+def vote_cast(*, voter: User, position: Position, value: int | str) -> Vote:
+    """A verified citizen agrees, disagrees or passes on someone else's position; a new vote
+    replaces their earlier one. One INSERT … ON CONFLICT UPDATE: two at once leave one row."""
+    check_can_vote(voter, position)
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        value = None
+    if value not in VoteValue.values:
+        raise ValidationError(_("Vote agree, disagree or pass."), code="vote_value")
+    now = timezone.now()
+    (vote,) = Vote.objects.bulk_create(
+        [Vote(position=position, voter=voter, value=value, created_at=now, updated_at=now)],
+        update_conflicts=True,
+        unique_fields=["position", "voter"],
+        update_fields=["value", "updated_at"],
+    )
+    topic_id = position.topic_id
+    transaction.on_commit(lambda: opinions_request(topic_id=topic_id))
+    return vote
+
+
+def opinions_request(*, topic_id: int) -> None:
+    """Ask the task worker to recompute a topic's map, at most once a minute per topic."""
+    from django.core.cache import cache  # only here
+
+    from forum.tasks import compute_topic_opinions  # tasks import services
+
+    if cache.add(f"agora:opinions:{topic_id}", True, timeout=OPINIONS_DEBOUNCE_SECONDS):
+        compute_topic_opinions.enqueue(topic_id)
+
+
+def opinions_compute(*, topic: Topic) -> OpinionSnapshot:
+    """The task (and `manage.py compute_opinions`): compute the topic's opinion map from its
+    votes and store it; positions hidden or removed by moderators are zeroed for everyone."""
+    import numpy as np  # the maths loads only where it runs
+
+    from forum.opinions import compute_opinion_map
+    from forum.opinions.results import MapStatus, OpinionMap
+
+    positions = dict(Position.objects.filter(topic=topic).values_list("pk", "moderation_status"))
+    zeroed = {pk for pk, status in positions.items() if status != ModerationStatus.VISIBLE}
+    votes = Vote.objects.filter(position__topic=topic).values_list(
+        "voter_id", "position_id", "value"
+    )
+    previous = OpinionSnapshot.objects.filter(topic=topic).first()
+    previous_map = None
+    if previous and previous.status == MapStatus.OK:
+        members = previous.data.get("members", {})
+        previous_map = OpinionMap(
+            status=MapStatus.OK,
+            participant_ids=tuple(int(pid) for pid in members),
+            labels=np.array(list(members.values()), dtype=np.int64),
+        )
+    result = compute_opinion_map(
+        votes.iterator(),
+        position_ids=list(positions),
+        zeroed_positions=zeroed,
+        previous=previous_map,
+    )
+    data = _snapshot_data(result)
+    with transaction.atomic():
+        snapshot, _created = OpinionSnapshot.objects.update_or_create(
+            topic=topic,
+            defaults={
+                "computed_at": timezone.now(),
+                "status": str(result.status),
+                "n_votes": result.n_votes,
+                "n_participants": result.n_participants,
+                "n_participants_in_map": result.n_participants_in_map,
+                "data": data,
+            },
+        )
+        scores = {int(pid): score for pid, score in result.bridging.items()}
+        changed = list(Position.objects.filter(topic=topic).only("pk", "bridging_score"))
+        for position in changed:
+            position.bridging_score = scores.get(position.pk)
+        Position.objects.bulk_update(changed, ["bridging_score"], batch_size=500)
+    return snapshot
+
+
+def _snapshot_data(result) -> dict:
+    """What the map page needs, as JSON: points, groups, consensus. No identities: points
+    are anonymous and member ids are kept only to keep group labels stable next time."""
+    points = [
+        [round(float(x), 4), round(float(y), 4), int(label)]
+        for (x, y), label in zip(result.xy.tolist(), result.labels.tolist(), strict=True)
+    ]
+    groups = [
+        {
+            "label": group.label,
+            "size": group.size,
+            "representative": [
+                {
+                    "position": int(rep.position_id),
+                    "direction": rep.direction,
+                    "share": round(rep.p_success, 3),
+                }
+                for rep in group.representative[:5]
+            ],
+        }
+        for group in result.groups
+    ]
+    # Consensus worth showing: on average about two in three of every group agree.
+    floor = (2 / 3) ** max(result.k, 1)
+    consensus = [
+        {"position": int(item.position_id), "agree": round(item.agree, 4)}
+        for item in sorted(result.consensus, key=lambda c: -c.agree)[:5]
+        if item.agree >= floor
+    ]
+    return {
+        "points": points,
+        "groups": groups,
+        "consensus": consensus,
+        "k": result.k,
+        "members": {str(pid): int(label) for pid, label in result.label_of().items()}
+        if result.ok
+        else {},
+    }

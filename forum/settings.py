@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     # django_comments_xtd before django_comments, so that its templates win.
     "django_comments_xtd",
     "django_comments",
+    "django_tasks",
+    "django_tasks_db",
     "moderation.apps.ModerationConfig",
     "forum.apps.ForumConfig",
 ]
@@ -91,6 +93,12 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'agora.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to the same file: wait for the lock instead of
+    # failing, and take it at the start of a transaction so two writers never deadlock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://agora")}
@@ -169,6 +177,16 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
         "allow_feedback": True,
         "show_feedback": True,
     },
+}
+
+# Background work (the opinion map) through Django's tasks API, stored in the database and
+# run by `manage.py db_worker` (`make run` starts one). Tests run tasks at once.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else "django_tasks_db.DatabaseBackend"
+    }
 }
 
 # Where mail sent outside a request (moderation notices) points people to.

@@ -28,6 +28,17 @@ forum_patterns = (
             name="position",
         ),
         path(f"{_POSITION}revise/", views.position_revise, name="position_revise"),
+        path(f"{_POSITION}vote/", views.vote, name="vote"),
+        path(
+            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/vote/",
+            views.vote_on_more,
+            name="vote_on_more",
+        ),
+        path(
+            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/opinions/",
+            views.opinion_map,
+            name="opinion_map",
+        ),
         path(f"{_POSITION}follow/", views.discussion_follow, name="discussion_follow"),
         path(
             f"{_POSITION}replies/<int:reply_id>/answer/",

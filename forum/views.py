@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments_xtd.conf import settings as xtd_settings
 
 from forum import selectors, services
-from forum.charts import stance_bar
+from forum.charts import opinion_map_context, stance_bar
 from forum.forms import PositionForm, ReplyForm
 from forum.models import Position, Reply, Topic
 from forum.permissions import (
@@ -23,10 +24,12 @@ from forum.permissions import (
     can_give_feedback,
     can_post_position,
     can_revise_position,
+    can_vote,
     check_can_post_position,
     check_can_reply,
     check_can_revise_position,
     reply_refusal,
+    vote_refusal,
 )
 from moderation.models import ModerationStatus
 from moderation.permissions import can_moderate, can_report
@@ -78,8 +81,11 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
         stance = next((s for s in stances if s.key == stance_key), None)
         if stance is None:
             raise Http404(_("This topic has no such stance."))
+    order = request.GET.get("order", "newest")
+    if order not in selectors.ORDERS:
+        raise Http404(_("No such order."))
     paginator = Paginator(
-        selectors.topic_positions(topic=topic, stance=stance, viewer=request.user),
+        selectors.topic_positions(topic=topic, stance=stance, viewer=request.user, order=order),
         POSITIONS_PER_PAGE,
     )
     try:
@@ -90,6 +96,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
     colour_of_stance = {s.pk: segment.colour for s, segment in zip(stances, segments, strict=True)}
     for position in page.object_list:
         position.stance_colour = colour_of_stance[position.stance_id]
+        position.can_vote = can_vote(request.user, position)
     own_position = selectors.position_of_author(topic=topic, user=request.user)
     return render(
         request,
@@ -99,6 +106,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
             "topic": topic,
             "stances": stances,
             "selected_stance": stance,
+            "order": order,
             "page": page,
             "segments": segments,
             "position_total": total,
@@ -158,6 +166,7 @@ def position_detail(
             "is_author": is_author,
             "can_moderate": moderator,
             "show_content": position.is_published or is_author or moderator,
+            "can_vote": can_vote(request.user, position),
             "can_report": position.is_published
             and can_report(request.user, author_id=position.author_id),
             "hold_messages": messages_for(position.moderation_item_holds)
@@ -327,3 +336,68 @@ def position_revise(
         "forum/position_form.html",
         {"consultation": topic.consultation, "topic": topic, "form": form, "position": position},
     )
+
+
+# Votes and the opinion map --------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def vote(request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int) -> HttpResponse:
+    """Agree, disagree or pass: a form post without JavaScript, a JSON answer with it."""
+    position = _position_or_404(request, consultation_slug, topic_slug, pk)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    try:
+        services.vote_cast(voter=request.user, position=position, value=request.POST.get("value"))
+    except ValidationError as error:
+        if wants_json:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        messages.error(request, " ".join(error.messages))
+    except PermissionDenied as error:
+        if wants_json:
+            return JsonResponse({"error": str(error)}, status=403)
+        raise
+    else:
+        if wants_json:
+            counts = selectors.vote_counts(position=position, user=request.user)
+            return JsonResponse(counts)
+        messages.success(request, _("Your vote is counted."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = position.get_absolute_url()
+    return redirect(next_url)
+
+
+@login_required
+@transaction.non_atomic_requests
+def vote_on_more(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    """The next position this citizen has not voted on, the least voted first."""
+    topic = _topic_or_404(request, consultation_slug, topic_slug)
+    upcoming = selectors.positions_to_vote_on(topic=topic, user=request.user)
+    position = upcoming[0] if upcoming else None
+    refusal = vote_refusal(request.user, position) if position else None
+    return render(
+        request,
+        "forum/vote_on_more.html",
+        {
+            "consultation": topic.consultation,
+            "topic": topic,
+            "position": position,
+            "remaining": selectors.remaining_votes(topic=topic, user=request.user),
+            "vote_refusal": refusal,
+        },
+    )
+
+
+@transaction.non_atomic_requests
+def opinion_map(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    topic = _topic_or_404(request, consultation_slug, topic_slug)
+    snapshot = selectors.opinion_snapshot(topic=topic)
+    context = {"consultation": topic.consultation, "topic": topic, "snapshot": snapshot}
+    if snapshot is not None and snapshot.status == "ok":
+        data = snapshot.data
+        ids = [rep["position"] for g in data["groups"] for rep in g["representative"]]
+        ids += [c["position"] for c in data["consensus"]]
+        positions = selectors.positions_by_id(topic=topic, ids=ids)
+        context.update(opinion_map_context(data, positions))
+    return render(request, "forum/opinion_map.html", context)

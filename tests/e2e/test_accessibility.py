@@ -37,6 +37,8 @@ PAGES = {
     "position with a discussion": lambda: Position.objects.get(
         topic__slug="compelled-cooperation", author__username="바다소리"
     ).get_absolute_url(),
+    "opinion map": lambda: topic_path("oversight") + "opinions/",
+    "transparency": lambda: "/moderation/transparency/",
     "sign-in": lambda: "/accounts/login/",
     "sign-up": lambda: "/accounts/signup/",
 }

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import random
+
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +23,8 @@ from forum.models import (
     Stance,
     Topic,
     User,
+    Vote,
+    VoteValue,
 )
 from moderation import services as moderation_services
 
@@ -31,13 +37,19 @@ def _account(*, pseudonym: str, email: str, staff: bool = False, superuser: bool
     user = User.objects.filter(username=pseudonym).first()
     if user is None:
         user = User(username=pseudonym, email=email, is_staff=staff, is_superuser=superuser)
-        user.set_password(DEMO_PASSWORD)
+        # One slow hash for every demo account, not one per account.
+        user.password = _demo_password_hash()
         user.full_clean(exclude=["password"])
         user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
     return user
+
+
+@functools.cache
+def _demo_password_hash() -> str:
+    return make_password(DEMO_PASSWORD)
 
 
 def _translated(prefix: str, texts: dict[str, str]) -> dict[str, str]:
@@ -72,10 +84,14 @@ class Command(BaseCommand):
         for index, spec in enumerate(demo_content.POSITIONS):
             created += self._position(topics[spec["topic"]], citizens[spec["author"]], index, spec)
         replies = self._replies(topics, citizens)
+        votes = self._votes(topics, citizens)
+        for topic in topics.values():
+            services.opinions_compute(topic=topic)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo consultation “{consultation.title_en}”: {len(topics)} topics, "
-                f"{created} new positions and {replies} new replies by {len(citizens)} citizens."
+                f"{created} new positions, {replies} new replies and {votes} new votes by "
+                f"{len(citizens)} citizens and {demo_content.VOTERS} voters; opinion maps computed."
             )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
@@ -203,3 +219,36 @@ class Command(BaseCommand):
             reply.save()
             written.append(reply)
         return len(written)
+
+    def _votes(self, topics: dict[str, Topic], citizens: dict[str, User]) -> int:
+        """Votes by the citizens and the demo voters, once (none if any vote exists)."""
+        if Vote.objects.filter(position__topic__in=topics.values()).exists():
+            return 0
+        rng = random.Random(demo_content.VOTE_SEED)  # noqa: S311 -- repeatable demo data
+        voters = [
+            _account(pseudonym=f"voter{n:02d}", email=f"voter{n:02d}@agora.example")
+            for n in range(1, demo_content.VOTERS + 1)
+        ]
+        people = [*citizens.values(), *voters]
+        camp = {person.pk: index % 2 for index, person in enumerate(people)}
+        votes = []
+        for topic in topics.values():
+            stances = list(topic.stances.order_by("order"))
+            first_half = {s.pk for s in stances[: len(stances) // 2]}
+            for number, position in enumerate(topic.positions.order_by("pk")):
+                favoured_by = 0 if position.stance_id in first_half else 1
+                # Every fourth position is one both camps tend to accept: the consensus.
+                shared = number % 4 == 3
+                for person in people:
+                    if person.pk == position.author_id or rng.random() < 0.25:
+                        continue
+                    roll = rng.random()
+                    if roll < 0.12:
+                        value = VoteValue.PASS
+                    elif (shared or camp[person.pk] == favoured_by) == (roll < 0.82):
+                        value = VoteValue.AGREE
+                    else:
+                        value = VoteValue.DISAGREE
+                    votes.append(Vote(position=position, voter=person, value=value))
+        Vote.objects.bulk_create(votes, batch_size=1000)
+        return len(votes)
