@@ -155,6 +155,11 @@ def main() -> None:
         for name, values in rates.items():
             median = sorted(values)[ROUNDS // 2]
             print(f"{name:40} {median:15.0f} {median / baseline:15.3f}")
+        # The consultation ZIP at 10,000 positions and 1,000,000 votes (bench/export_zip.py).
+        print()
+        from bench import export_zip
+
+        export_zip.main()
     # The opinion map on a synthetic topic with three planted groups (bench/opinions_map.py).
     print()
     print("Opinion map, planted groups (each participant votes on 50 positions):")

@@ -1701,3 +1701,75 @@ REPLIES = [
         ),
     },
 ]
+
+# A small closed consultation with a published summary, so that the demo shows one.
+CLOSED_CONSULTATION = {
+    "slug": "takedown-duty-pilot",
+    "title": {
+        "en": "Pilot: a 24-hour takedown duty for exploitation material",
+        "ko": "시범 공론장: 성착취물 24시간 내 삭제 의무",
+    },
+    "framing": {
+        "en": (
+            "A short pilot consultation, now closed and summarised: should platforms be obliged "
+            "to take down reported sexual exploitation material within 24 hours?"
+        ),
+        "ko": (
+            "이미 마감되어 요약까지 공개된 짧은 시범 공론장입니다. 신고된 성착취물을 플랫폼이 "
+            "24시간 안에 삭제하도록 의무화해야 할까요?"
+        ),
+    },
+    "topic": {
+        "slug": "takedown-deadline",
+        "question": {
+            "en": "Should a 24-hour takedown deadline be law?",
+            "ko": "24시간 삭제 기한을 법으로 정해야 할까요?",
+        },
+        "stances": [
+            {"key": "yes", "label": {"en": "Yes, 24 hours", "ko": "찬성, 24시간"}},
+            {
+                "key": "longer",
+                "label": {"en": "Yes, but a longer deadline", "ko": "찬성, 기한은 더 길게"},
+            },
+            {"key": "no", "label": {"en": "No fixed deadline", "ko": "고정 기한 반대"}},
+        ],
+    },
+    "positions": [
+        (
+            "바다소리",
+            "yes",
+            "Every hour online multiplies the harm; 24 hours is already long.",
+            "Victims describe each copy as a new assault. A deadline makes platforms staff up.",
+        ),
+        (
+            "quietkey",
+            "yes",
+            "24시간 기한이 있어야 해외 플랫폼도 움직인다.",
+            "기한이 없으면 신고는 대기열 맨 끝으로 밀립니다. 과징금과 함께 기한을 정해야 합니다.",
+        ),
+        (
+            "nightbus",
+            "longer",
+            "Small services need 72 hours, or they will block everything.",
+            "A volunteer-run forum cannot review within a day; it will delete anything reported.",
+        ),
+        (
+            "blueheron",
+            "longer",
+            "기한은 두되, 작은 서비스에는 더 긴 기한을 주자.",
+            "이용자 규모에 따라 기한을 다르게 두면 과잉 삭제를 줄일 수 있습니다.",
+        ),
+        (
+            "stonebridge",
+            "no",
+            "A fixed deadline rewards deleting first and checking never.",
+            "Reviewers under a clock remove lawful reporting about the crimes too.",
+        ),
+        (
+            "tidepool",
+            "no",
+            "기한보다 신고 처리 과정을 공개하게 하는 것이 낫다.",
+            "처리 시간과 결과를 공개하면 늑장 대응도, 과잉 삭제도 드러납니다.",
+        ),
+    ],
+}

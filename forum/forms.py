@@ -70,6 +70,10 @@ class ReplyForm(XtdCommentForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Write your reply before you post it.")},
     )
+    # Bounded: a larger id would overflow the database's integer (a 500 on SQLite).
+    reply_to = forms.IntegerField(
+        min_value=0, max_value=2**63 - 1, initial=0, widget=forms.HiddenInput
+    )
     leaning = forms.ChoiceField(
         label=_("Toward the position, your reply is"),
         choices=Leaning.choices,
@@ -121,3 +125,26 @@ class ReplyForm(XtdCommentForm):
         if not self.is_bound or "comment" not in getattr(self, "cleaned_data", {}):
             return ""
         return render_markdown(self.cleaned_data["comment"])
+
+
+class SummaryForm(forms.Form):
+    body = forms.CharField(
+        label=_("Summary (Markdown; cite a position as [[P123]])"),
+        max_length=50_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 24}),
+    )
+    change_note = forms.CharField(
+        label=_("What this version changes (needed for a correction)"),
+        max_length=500,
+        required=False,
+    )
+
+
+class PublishForm(forms.Form):
+    publish_anyway = forms.BooleanField(
+        label=_("Publish anyway, despite the warnings"), required=False
+    )
+    reason = forms.CharField(
+        label=_("Why (printed in the method section)"), max_length=1000, required=False
+    )

@@ -33,6 +33,10 @@ class User(AbstractUser):
         error_messages={"unique": _("That pseudonym is already taken.")},
     )
 
+    summary_emails = models.BooleanField(
+        _("e-mail me when a topic I took part in is summarised"), default=True
+    )
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
         constraints = [
@@ -449,3 +453,96 @@ class OpinionSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic_id} @ {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+class Summary(models.Model):
+    """What moderators publish when a topic closes: versions, each immutable once published."""
+
+    topic = models.OneToOneField(Topic, on_delete=models.CASCADE, related_name="summary")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("summary")
+        verbose_name_plural = _("summaries")
+        permissions = [("publish_summary", _("Can write and publish consultation summaries"))]
+
+    def __str__(self) -> str:
+        return str(self.topic)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "forum:summary",
+            kwargs={
+                "consultation_slug": self.topic.consultation.slug,
+                "topic_slug": self.topic.slug,
+            },
+        )
+
+
+class SummaryVersion(models.Model):
+    """One version of a summary. A draft is edited; a published version never changes, and a
+    correction is a new version with a change note."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    body = models.TextField(
+        _("summary (Markdown)"),
+        max_length=50_000,
+        blank=True,
+        validators=[MaxLengthValidator(50_000), ProhibitNullCharactersValidator()],
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    change_note = models.CharField(_("what changed"), max_length=500, blank=True)
+    # The statistics block, computed when the draft is saved and frozen when it is published.
+    stats = models.JSONField(default=dict, editable=False)
+    publish_anyway_reason = models.CharField(max_length=1000, blank=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    published_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("summary version")
+        verbose_name_plural = _("summary versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["summary", "number"], name="summary_version_number"),
+            # One draft at a time per summary: two moderators drafting at once share it.
+            models.UniqueConstraint(
+                fields=["summary"],
+                condition=models.Q(status="draft"),
+                name="summary_one_draft",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(published_at__isnull=False),
+                name="summary_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.summary} v{self.number}"
+
+
+class Citation(models.Model):
+    """A position cited by a summary version, with its reference number there."""
+
+    version = models.ForeignKey(SummaryVersion, on_delete=models.CASCADE, related_name="citations")
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="citations")
+    number = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="citation_once"),
+            models.UniqueConstraint(fields=["version", "number"], name="citation_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.number}] {self.position_id}"

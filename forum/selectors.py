@@ -14,6 +14,7 @@ from django.db.models import (
     IntegerField,
     JSONField,
     Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -27,6 +28,7 @@ from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
 from forum.models import (
+    Citation,
     Consultation,
     DiscussionFollow,
     OpinionSnapshot,
@@ -35,6 +37,7 @@ from forum.models import (
     PositionRevision,
     Reply,
     Stance,
+    SummaryVersion,
     Topic,
     Vote,
     VoteValue,
@@ -90,6 +93,13 @@ def topic_by_slugs(*, consultation_slug: str, topic_slug: str) -> Topic | None:
     return (
         Topic.objects.filter(consultation__slug=consultation_slug, slug=topic_slug)
         .select_related("consultation")
+        .annotate(
+            has_summary=Exists(
+                SummaryVersion.objects.filter(
+                    summary__topic=OuterRef("pk"), status=SummaryVersion.Status.PUBLISHED
+                )
+            )
+        )
         .prefetch_related(
             Prefetch(
                 "stances",
@@ -267,6 +277,11 @@ def position_for_page(
             if user.is_authenticated
             else Value(None, output_field=IntegerField()),
             is_followed=followed,
+            is_cited=Exists(
+                Citation.objects.filter(
+                    position=OuterRef("pk"), version__status=SummaryVersion.Status.PUBLISHED
+                )
+            ),
             moderation_item_holds=Subquery(
                 ModeratedItem.objects.filter(
                     content_type__app_label="forum",
@@ -304,7 +319,12 @@ class ReplyNode:
 
     @property
     def descendant_count(self) -> int:
-        return sum(1 + child.descendant_count for child in self.children)
+        """Answers readers can see (placeholders of removed ones are not counted)."""
+        return sum(
+            (1 if child.reply.is_public and not child.reply.is_removed else 0)
+            + child.descendant_count
+            for child in self.children
+        )
 
     def walk(self):
         yield self
@@ -340,7 +360,11 @@ def position_discussion(
         replies.order_by()
         .values("thread_id")
         .annotate(
-            last=Max("submit_date"),
+            # Activity that readers can see: a removed answer does not lift its thread.
+            last=Coalesce(
+                Max("submit_date", filter=Q(is_public=True, is_removed=False)),
+                Min("submit_date"),
+            ),
             visible=Count("pk", filter=Q(is_public=True, is_removed=False)),
         )
         .order_by("-last", "-thread_id")
@@ -360,10 +384,10 @@ def position_discussion(
     for reply in rows:
         node = nodes[reply.pk] = ReplyNode(reply=reply)
         parent = nodes.get(reply.parent_id) if reply.parent_id != reply.pk else None
-        if parent is None:
-            roots[reply.thread_id] = node
-        else:
+        if parent is not None:
             parent.children.append(node)
+        elif reply.thread_id not in roots:
+            roots[reply.thread_id] = node
     if nodes:
         _add_feedback(nodes, user)
     threads = [roots[thread_id] for thread_id in thread_ids if thread_id in roots]
@@ -429,3 +453,34 @@ def vote_counts(*, position: Position, user: AnyUser) -> dict:
         "pass": counts.get(VoteValue.PASS, 0),
         "mine": mine.first(),
     }
+
+
+def summary_versions(*, topic: Topic) -> list[SummaryVersion]:
+    """A topic's published summary versions, newest first, with their citations."""
+    return list(
+        SummaryVersion.objects.filter(summary__topic=topic, status=SummaryVersion.Status.PUBLISHED)
+        .select_related("published_by")
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("position__topic__consultation"),
+            )
+        )
+        .order_by("-number")
+    )
+
+
+def summary_draft(*, topic: Topic) -> SummaryVersion | None:
+    return (
+        SummaryVersion.objects.filter(summary__topic=topic, status=SummaryVersion.Status.DRAFT)
+        .prefetch_related("citations__position")
+        .first()
+    )
+
+
+def positions_for_citing(*, topic: Topic, query: str = "") -> QuerySet[Position]:
+    """The picker: a topic's positions matching the words searched, with their stance."""
+    positions = Position.objects.filter(topic=topic).select_related("stance", "author")
+    for word in query.split()[:5]:
+        positions = positions.filter(Q(claim__icontains=word) | Q(body__icontains=word))
+    return positions.order_by("stance__order", "-created_at")[:50]

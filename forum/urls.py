@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django_comments.views import comments as comment_views
 
-from forum import views
+import moderation.converters  # noqa: F401 -- registers the "id" path converter
+from forum import feeds, views
 
 _POSITION = "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/positions/<int:pk>/"
 
@@ -41,17 +42,46 @@ forum_patterns = (
         ),
         path(f"{_POSITION}follow/", views.discussion_follow, name="discussion_follow"),
         path(
-            f"{_POSITION}replies/<int:reply_id>/answer/",
+            f"{_POSITION}replies/<id:reply_id>/answer/",
             views.reply_answer,
             name="reply_answer",
         ),
         path(
-            f"{_POSITION}replies/<int:reply_id>/feedback/",
+            f"{_POSITION}replies/<id:reply_id>/feedback/",
             views.reply_feedback,
             name="reply_feedback",
         ),
         path("discussions/mute/<str:token>/", views.discussion_mute, name="discussion_mute"),
-        path("replies/<int:pk>/", views.reply_redirect, name="reply"),
+        path("replies/<id:pk>/", views.reply_redirect, name="reply"),
+        path(
+            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/summary/",
+            views.summary_detail,
+            name="summary",
+        ),
+        path(
+            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/summary/edit/",
+            views.summary_edit,
+            name="summary_edit",
+        ),
+        path(
+            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/export/"
+            "<str:kind>.<str:fmt>",
+            views.topic_export,
+            name="topic_export",
+        ),
+        path("consultations/<slug:slug>/export.zip", views.consultation_export, name="export"),
+        path("feeds/consultations/", feeds.ConsultationsFeed(), name="feed_consultations"),
+        path("feeds/summaries/", feeds.SummariesFeed(), name="feed_summaries"),
+        path(
+            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/feed/",
+            feeds.TopicPositionsFeed(),
+            name="feed_positions",
+        ),
+        path(
+            "summaries/unsubscribe/<str:token>/",
+            views.summaries_unsubscribe,
+            name="summaries_unsubscribe",
+        ),
     ],
     "forum",
 )
@@ -63,7 +93,7 @@ forum_patterns = (
 # and delete views, which would act without a reason or a log entry: moderation/ does that.
 comment_patterns = [
     path("post/", comment_views.post_comment, name="comments-post-comment"),
-    path("posted/", comment_views.comment_done, name="comments-comment-done"),
+    path("posted/", views.reply_posted, name="comments-comment-done"),
 ]
 
 urlpatterns = [

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -15,9 +25,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments_xtd.conf import settings as xtd_settings
 
-from forum import selectors, services
+from forum import exports, selectors, services
 from forum.charts import opinion_map_context, stance_bar
-from forum.forms import PositionForm, ReplyForm
+from forum.forms import PositionForm, PublishForm, ReplyForm, SummaryForm
 from forum.models import Position, Reply, Topic
 from forum.permissions import (
     can_follow_discussion,
@@ -31,6 +41,7 @@ from forum.permissions import (
     reply_refusal,
     vote_refusal,
 )
+from forum.services import summaries
 from moderation.models import ModerationStatus
 from moderation.permissions import can_moderate, can_report
 from moderation.screening import messages_for
@@ -112,6 +123,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
             "position_total": total,
             "own_position": own_position,
             "can_post": own_position is None and can_post_position(request.user, topic),
+            "can_write_summary": summaries.summary_refusal(request.user, topic) is None,
         },
     )
 
@@ -199,9 +211,18 @@ def _mark_reply_actions(
 
 def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Reply:
     reply = selectors.reply_in_discussion(position=position, reply_id=reply_id)
-    if reply is None:
+    if reply is None or not (reply.is_public and not reply.is_removed):
         raise Http404(_("No such reply."))
     return reply
+
+
+@transaction.non_atomic_requests
+def reply_posted(request: HttpRequest) -> HttpResponse:
+    """Where the comment library sends a poster when no safe `next` came with the form."""
+    raw = request.GET.get("c", "")
+    if not raw.isdigit() or len(raw) > 18:
+        return redirect("forum:home")
+    return reply_redirect(request, int(raw))
 
 
 @transaction.non_atomic_requests
@@ -272,11 +293,20 @@ def discussion_follow(
     return redirect(f"{position.get_absolute_url()}#discussion")
 
 
-# The link in a notification is the whole credential (a signed token), and mail clients that
-# offer one-click unsubscribe POST to it without a CSRF token (RFC 8058).
+# The link in a notification is the whole credential (a signed token). Opening it shows a
+# button, because mail scanners open links; the POST mutes, and mail clients that offer
+# one-click unsubscribe POST to it without a CSRF token (RFC 8058).
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def discussion_mute(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "GET":
+        position = services.discussion_mute_target(token=token)
+        return render(
+            request,
+            "forum/discussion_muted.html",
+            {"position": position, "confirm": True},
+            status=200 if position is not None else 400,
+        )
     position = services.discussion_mute(token=token)
     if position is None:
         return render(request, "forum/discussion_muted.html", {"position": None}, status=400)
@@ -401,3 +431,155 @@ def opinion_map(request: HttpRequest, consultation_slug: str, topic_slug: str) -
         positions = selectors.positions_by_id(topic=topic, ids=ids)
         context.update(opinion_map_context(data, positions))
     return render(request, "forum/opinion_map.html", context)
+
+
+# Summaries ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summary_edit(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    """The moderators' editor: draft, cite (with a picker), check coverage, publish."""
+    topic = _topic_or_404(request, consultation_slug, topic_slug)
+    summaries.check_can_write_summary(request.user, topic)
+    draft = selectors.summary_draft(topic=topic)
+    published = selectors.summary_versions(topic=topic)
+    initial_body = (
+        draft.body
+        if draft
+        else published[0].body
+        if published
+        else summaries.summary_template(topic=topic)
+    )
+    form = SummaryForm(request.POST or None, initial={"body": initial_body})
+    publish_form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = summaries.summary_draft_save(
+                editor=request.user,
+                topic=topic,
+                body=form.cleaned_data["body"],
+                change_note=form.cleaned_data["change_note"],
+            )
+            if request.POST.get("action") == "publish" and publish_form.is_valid():
+                summaries.summary_publish(
+                    publisher=request.user,
+                    topic=topic,
+                    version_number=draft.number,
+                    publish_anyway=publish_form.cleaned_data["publish_anyway"],
+                    reason=publish_form.cleaned_data["reason"],
+                )
+                messages.success(request, _("The summary is published."))
+                return redirect("forum:summary", consultation_slug, topic_slug)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field_name, errors in error.error_dict.items():
+                    form.add_error(field_name if field_name in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft is saved."))
+            return redirect("forum:summary_edit", consultation_slug, topic_slug)
+    body = form.data.get("body", initial_body) if form.is_bound else initial_body
+    return render(
+        request,
+        "forum/summary_edit.html",
+        {
+            "consultation": topic.consultation,
+            "topic": topic,
+            "form": form,
+            "publish_form": publish_form,
+            "draft": draft,
+            "published": published,
+            "coverage": summaries.coverage_check(topic=topic, body=body),
+            "query": request.GET.get("q", ""),
+            "candidates": selectors.positions_for_citing(
+                topic=topic, query=request.GET.get("q", "")
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@transaction.non_atomic_requests
+def summary_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    topic = _topic_or_404(request, consultation_slug, topic_slug)
+    versions = selectors.summary_versions(topic=topic)
+    if not versions:
+        raise Http404(_("This topic has no published summary yet."))
+    wanted = request.GET.get("version")
+    version = versions[0]
+    if wanted:
+        version = next((v for v in versions if str(v.number) == wanted), None)
+        if version is None:
+            raise Http404(_("No such version."))
+    stances = list(topic.stances.all())
+    segments, total = stance_bar(stances)
+    snapshot = selectors.opinion_snapshot(topic=topic)
+    context = {
+        "consultation": topic.consultation,
+        "topic": topic,
+        "version": version,
+        "versions": versions,
+        "current": version == versions[0],
+        "segments": segments,
+        "position_total": total,
+        "snapshot": snapshot,
+        "stats": version.stats,
+        "references": [
+            (c, request.build_absolute_uri(c.position.get_absolute_url()))
+            for c in version.citations.all()
+        ],
+        "can_write": summaries.can_publish_summary(request.user),
+    }
+    if snapshot is not None and snapshot.status == "ok":
+        context.update(opinion_map_context(snapshot.data, {}))
+    return render(request, "forum/summary_detail.html", context)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def summaries_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    user = summaries.summaries_unsubscribe(token=token)
+    return render(
+        request,
+        "forum/summaries_unsubscribed.html",
+        {"done": user is not None},
+        status=200 if user else 400,
+    )
+
+
+# Open data and feeds --------------------------------------------------------------------
+
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+@transaction.non_atomic_requests
+def topic_export(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, kind: str, fmt: str
+) -> HttpResponse:
+    topic = _topic_or_404(request, consultation_slug, topic_slug)
+    if kind not in exports.KINDS or fmt not in exports.FORMATS:
+        raise Http404(_("No such download."))
+    response = StreamingHttpResponse(
+        exports.stream(kind, fmt, topic), content_type=CONTENT_TYPES[fmt]
+    )
+    response["Content-Disposition"] = f'attachment; filename="{topic.slug}-{kind}.{fmt}"'
+    return response
+
+
+@transaction.non_atomic_requests
+def consultation_export(request: HttpRequest, slug: str) -> HttpResponse:
+    consultation = selectors.consultation_for_page(slug=slug, user=request.user)
+    if consultation is None:
+        raise Http404(_("No such consultation."))
+    # Written to a temporary file entry by entry, then streamed from disk.
+    archive = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it when sent
+    exports.write_consultation_zip(consultation, archive)
+    archive.seek(0)
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename=f"{consultation.slug}.zip",
+        content_type="application/zip",
+    )

@@ -72,6 +72,7 @@ MODERATOR_PERMISSIONS = [
     ("moderation", "view_sanction"),
     ("forum", "view_reply"),
     ("django_comments", "view_commentflag"),
+    ("forum", "publish_summary"),
 ]
 
 
@@ -500,7 +501,7 @@ def _notice(user, item: ModeratedItem | None, text: str) -> None:
     message = EmailMessage(
         subject=_("About your contributions on Agora"), body=body, to=[user.email]
     )
-    transaction.on_commit(lambda: get_connection().send_messages([message]))
+    transaction.on_commit(lambda: get_connection().send_messages([message]), robust=True)
 
 
 def _mail_moderators(item: ModeratedItem, content: models.Model) -> None:
@@ -531,4 +532,4 @@ def _mail_moderators(item: ModeratedItem, content: models.Model) -> None:
     message = EmailMessage(
         subject=_("Hidden after reports: please review"), body=body, bcc=addresses
     )
-    transaction.on_commit(lambda: get_connection().send_messages([message]))
+    transaction.on_commit(lambda: get_connection().send_messages([message]), robust=True)

@@ -39,6 +39,7 @@ PAGES = {
     ).get_absolute_url(),
     "opinion map": lambda: topic_path("oversight") + "opinions/",
     "transparency": lambda: "/moderation/transparency/",
+    "summary": lambda: "/consultations/takedown-duty-pilot/topics/takedown-deadline/summary/",
     "sign-in": lambda: "/accounts/login/",
     "sign-up": lambda: "/accounts/signup/",
 }

@@ -81,6 +81,8 @@ def test_two_citizens_argue_under_a_position_and_a_follower_is_mailed(demo, new_
     mute = re.search(r"https?://[^/\s]+(/discussions/mute/\S+)", message.body).group(1)
     muted = new_context().new_page()
     muted.goto(mute)
+    expect(muted.get_by_role("heading", name="Mute this discussion?")).to_be_visible()
+    muted.get_by_role("button", name="Mute").click()
     expect(muted.get_by_role("heading", name="Discussion muted")).to_be_visible()
     assert not DiscussionFollow.objects.filter(user=first, position=position).exists()
 

@@ -498,8 +498,12 @@ def test_followers_get_one_mail_per_new_reply_and_mute_with_one_click(
     assert mute_url in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     client.logout()
+    # Opening the link (as a mail scanner would) asks first; the button mutes.
     response = client.get(mute_url)
     assert response.status_code == 200
+    assert "Mute this discussion?" in response.content.decode()
+    assert DiscussionFollow.objects.exists()
+    response = client.post(mute_url)
     assert "You will get no more e-mail" in response.content.decode()
     assert not DiscussionFollow.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
@@ -534,6 +538,7 @@ def test_one_click_mute_by_post_and_a_forged_token_is_refused(client, citizen, p
     follow = DiscussionFollow.objects.create(user=citizen, position=position)
     token = discussion_mute_token(follow)
     assert client.post(f"/discussions/mute/{token}x/").status_code == 400
+    assert client.get(f"/discussions/mute/{token}x/").status_code == 400
     assert DiscussionFollow.objects.exists()
     assert client.post(f"/discussions/mute/{token}/").status_code == 200
     assert not DiscussionFollow.objects.exists()
@@ -596,3 +601,41 @@ def test_a_closed_consultation_phase_is_what_closes_replies(citizen, position):
     consultation = position.topic.consultation
     consultation.phase = Phase.CLOSED
     assert not can_reply(citizen, position)
+
+
+def test_a_double_submit_writes_one_reply(citizen_client, position):
+    data = reply_data(position, text="Said once.")
+    first = citizen_client.post(POST_URL, data)
+    second = citizen_client.post(POST_URL, data)
+    assert first.status_code == second.status_code == 302
+    assert Reply.objects.count() == 1
+
+
+def test_huge_ids_are_404_or_a_message_never_a_500(citizen_client, position):
+    huge = "9" * 30
+    data = reply_data(position)
+    data["reply_to"] = huge
+    assert citizen_client.post(POST_URL, data).status_code == 200
+    for url in (
+        f"/replies/{huge}/",
+        f"{position.get_absolute_url()}replies/{huge}/answer/",
+        f"/moderation/report/forum.reply/{huge}/",
+    ):
+        assert citizen_client.get(url).status_code == 404
+    assert citizen_client.get(f"/comments/posted/?c={huge}").status_code == 302
+    assert not Reply.objects.exists()
+
+
+def test_a_removed_reply_takes_no_likes(citizen_client, position):
+    reply = make_reply(position, is_public=False, is_removed=True)
+    url = f"{position.get_absolute_url()}replies/{reply.pk}/feedback/"
+    assert citizen_client.post(url, {"kind": "like"}).status_code == 404
+    assert not reply.flags.exists()
+
+
+def test_a_removed_answer_does_not_lift_its_thread(client, position):
+    old = make_reply(position, text="old thread")
+    make_reply(position, text="newer thread")
+    make_reply(position, parent=old, text="spam", is_public=False, is_removed=True)
+    threads = client.get(position.get_absolute_url()).context["discussion"].threads
+    assert threads[0].reply.comment == "newer thread"

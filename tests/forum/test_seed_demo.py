@@ -17,7 +17,7 @@ def seeded(db):
 
 
 def test_seed_demo_creates_the_consultation_in_both_languages(seeded):
-    consultation = Consultation.objects.get()
+    consultation = Consultation.objects.get(slug="encrypted-messengers")
     assert consultation.title_en == "Privacy and criminal investigation on encrypted messengers"
     assert HANGUL.search(consultation.title_ko)
     assert consultation.phase == Phase.OPEN
@@ -26,7 +26,7 @@ def test_seed_demo_creates_the_consultation_in_both_languages(seeded):
 
 
 def test_seed_demo_creates_three_topics_with_three_or_more_stances(seeded):
-    topics = Topic.objects.all()
+    topics = Topic.objects.filter(consultation__slug="encrypted-messengers")
     assert topics.count() == 3
     for topic in topics:
         assert topic.stances.count() >= 3
@@ -34,7 +34,11 @@ def test_seed_demo_creates_three_topics_with_three_or_more_stances(seeded):
 
 
 def test_seed_demo_positions_are_in_korean_and_english_by_verified_citizens(seeded):
-    positions = list(Position.objects.select_related("stance", "topic"))
+    positions = list(
+        Position.objects.filter(topic__consultation__slug="encrypted-messengers").select_related(
+            "stance", "topic"
+        )
+    )
     assert 28 <= len(positions) <= 32
     korean = sum(1 for position in positions if HANGUL.search(position.claim))
     assert 5 <= korean <= len(positions) - 5
@@ -64,3 +68,12 @@ def test_seed_demo_if_empty_leaves_an_existing_database_alone(db):
     call_command("seed_demo", "--if-empty", verbosity=0)
     assert list(Consultation.objects.values_list("slug", flat=True)) == ["real"]
     assert not Position.objects.exists()
+
+
+def test_seed_demo_includes_a_summarised_pilot_with_a_published_summary(seeded):
+    from forum.models import SummaryVersion
+
+    pilot = Consultation.objects.get(slug="takedown-duty-pilot")
+    assert pilot.phase == Phase.SUMMARISED
+    version = SummaryVersion.objects.get(summary__topic__consultation=pilot)
+    assert version.status == "published" and version.citations.count() >= 3

@@ -527,9 +527,9 @@ def test_a_new_account_is_limited_to_two_posts_a_minute(client, open_topic, clos
     newcomer = UserFactory(username="newcomer")
     position = PositionFactory(topic=open_topic)
     client.force_login(newcomer)
-    for _ in range(2):
-        assert client.post(POST_URL, reply_data(position)).status_code == 302
-    response = client.post(POST_URL, reply_data(position))
+    for n in range(2):
+        assert client.post(POST_URL, reply_data(position, text=f"Reply {n}")).status_code == 302
+    response = client.post(POST_URL, reply_data(position, text="One too many"))
     assert response.status_code == 429
     assert int(response["Retry-After"]) <= 60
     assert "Try again after" in response.content.decode()
@@ -544,5 +544,8 @@ def test_an_established_account_gets_twelve_a_minute(client, open_topic):
     )
     position = PositionFactory(topic=open_topic)
     client.force_login(veteran)
-    statuses = [client.post(POST_URL, reply_data(position)).status_code for _ in range(13)]
+    statuses = [
+        client.post(POST_URL, reply_data(position, text=f"Reply {n}")).status_code
+        for n in range(13)
+    ]
     assert statuses == [302] * 12 + [429]

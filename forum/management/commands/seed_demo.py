@@ -21,6 +21,7 @@ from forum.models import (
     Reply,
     Source,
     Stance,
+    SummaryVersion,
     Topic,
     User,
     Vote,
@@ -85,8 +86,10 @@ class Command(BaseCommand):
             created += self._position(topics[spec["topic"]], citizens[spec["author"]], index, spec)
         replies = self._replies(topics, citizens)
         votes = self._votes(topics, citizens)
-        for topic in topics.values():
+        closed_topic = self._closed_consultation(citizens, moderator)
+        for topic in [*topics.values(), closed_topic]:
             services.opinions_compute(topic=topic)
+        self._summary(closed_topic, moderator)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo consultation “{consultation.title_en}”: {len(topics)} topics, "
@@ -252,3 +255,88 @@ class Command(BaseCommand):
                     votes.append(Vote(position=position, voter=person, value=value))
         Vote.objects.bulk_create(votes, batch_size=1000)
         return len(votes)
+
+    def _closed_consultation(self, citizens: dict[str, User], moderator: User) -> Topic:
+        """The small closed pilot consultation, with positions and votes (once)."""
+        spec = demo_content.CLOSED_CONSULTATION
+        consultation = Consultation.objects.filter(slug=spec["slug"]).first()
+        if consultation is None:
+            consultation = Consultation(slug=spec["slug"], phase=Phase.CLOSED)
+            for field in ("title", "framing"):
+                for key, value in _translated(field, spec[field]).items():
+                    setattr(consultation, key, value)
+            today = timezone.localdate()
+            consultation.opens_on = today - timezone.timedelta(days=90)
+            consultation.closes_on = today - timezone.timedelta(days=30)
+            consultation.background_en = consultation.background_ko = ""
+            services.consultation_save(consultation=consultation)
+        topic_spec = spec["topic"]
+        topic = self._topic(
+            consultation,
+            0,
+            {
+                "slug": topic_spec["slug"],
+                "question": topic_spec["question"],
+                "context": {"en": "", "ko": ""},
+                "stances": [
+                    {**stance, "description": {"en": "", "ko": ""}}
+                    for stance in topic_spec["stances"]
+                ],
+            },
+        )
+        if topic.positions.exists():
+            return topic
+        stances = {stance.key: stance for stance in topic.stances.all()}
+        start = timezone.now() - timezone.timedelta(days=80)
+        positions = []
+        for index, (author, stance, claim, body) in enumerate(spec["positions"]):
+            position = Position.objects.create(
+                topic=topic,
+                author=citizens[author],
+                stance=stances[stance],
+                claim=claim,
+                body=body,
+                body_html=render_markdown(body),
+                created_at=start + timezone.timedelta(days=index),
+            )
+            PositionRevision.objects.create(
+                position=position,
+                number=1,
+                stance=position.stance,
+                claim=claim,
+                body=body,
+                body_html=position.body_html,
+                created_at=position.created_at,
+            )
+            positions.append(position)
+        rng = random.Random(demo_content.VOTE_SEED + 1)  # noqa: S311 -- repeatable demo data
+        people = list(User.objects.filter(username__startswith="voter")) + list(citizens.values())
+        votes = []
+        for number, position in enumerate(positions):
+            for index, person in enumerate(people):
+                if person.pk == position.author_id or rng.random() < 0.3:
+                    continue
+                camp = index % 2
+                agrees = number == 4 or (number < 2) == (camp == 0)
+                value = 1 if agrees == (rng.random() < 0.85) else -1
+                votes.append(Vote(position=position, voter=person, value=value))
+        Vote.objects.bulk_create(votes)
+        return topic
+
+    def _summary(self, topic: Topic, moderator: User) -> None:
+        """Publish the pilot's summary once, through the same services moderators use."""
+        from forum.services import summaries
+
+        if SummaryVersion.objects.filter(summary__topic=topic, status="published").exists():
+            return
+        body = summaries.summary_template(topic=topic)
+        draft = summaries.summary_draft_save(editor=moderator, topic=topic, body=body)
+        summaries.summary_publish(
+            publisher=moderator,
+            topic=topic,
+            version_number=draft.number,
+            publish_anyway=True,
+            reason="The open questions section is left to the committee.",
+            # Demo accounts have no real mailboxes to tell.
+            notify=False,
+        )

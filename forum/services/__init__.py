@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -203,6 +204,28 @@ def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> 
     Returns the screening holds, which `reply_posted` records once the row exists.
     """
     check_can_reply(author, position)
+    # Stored replies to the position have level 0 (their parent_id is their own id).
+    same_place = Q(parent_id=reply.parent_id, level__gt=0) if reply.parent_id else Q(level=0)
+    earlier = (
+        Reply.norel_objects.filter(
+            same_place,
+            content_type__app_label="forum",
+            content_type__model="position",
+            object_pk=str(position.pk),
+            user=author,
+            comment=reply.comment,
+            submit_date__gte=timezone.now() - timezone.timedelta(minutes=10),
+        )
+        .order_by("-submit_date")
+        .first()
+    )
+    if earlier is not None:
+        # A double submit: give it the first one's identity, which the library recognises
+        # (same name, e-mail, follow-up and time) and does not write again.
+        reply.submit_date = earlier.submit_date
+        reply.user_name, reply.user_email = earlier.user_name, earlier.user_email
+        reply.followup = earlier.followup
+        return []
     moderation.check_can_contribute(user=author, new=True)
     for validator in (MaxLengthValidator(REPLY_MAX_LENGTH), ProhibitNullCharactersValidator()):
         # The form has checked already; this guards every other way in.
@@ -272,7 +295,7 @@ def reply_followers_notify(*, reply: Reply, request: HttpRequest) -> None:
             },
         )
         messages.append(message)
-    transaction.on_commit(lambda: get_connection().send_messages(messages))
+    transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
 
 
 def discussion_mute_token(follow: DiscussionFollow) -> str:
@@ -289,6 +312,15 @@ def discussion_follow(*, user: User, position: Position) -> DiscussionFollow:
 def discussion_unfollow(*, user: User, position: Position) -> None:
     """A citizen stops following a discussion."""
     DiscussionFollow.objects.filter(user=user, position=position).delete()
+
+
+def discussion_mute_target(*, token: str) -> Position | None:
+    """The position a mute link is for, without muting (what opening the link shows)."""
+    try:
+        _user_id, position_id = signing.loads(token, salt=MUTE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return Position.objects.select_related("topic__consultation").filter(pk=position_id).first()
 
 
 def discussion_mute(*, token: str) -> Position | None:
