@@ -17,6 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from forum.models import Consultation, Position, SummaryVersion, Topic, Vote
 from moderation.models import ModerationStatus
@@ -169,3 +172,34 @@ def write_consultation_zip(
                         text.detach()
                     if progress:
                         progress(name)
+
+
+EXPORT_MAX_AGE = timezone.timedelta(hours=1)
+
+
+def export_name(consultation: Consultation) -> str:
+    return f"exports/{consultation.slug}.zip"
+
+
+def store_consultation_zip(consultation: Consultation) -> str:
+    """The background task's work: build the ZIP in a temporary file, then put it in the
+    default storage, where every app server finds it."""
+    import tempfile
+
+    name = export_name(consultation)
+    with tempfile.TemporaryFile() as built:
+        write_consultation_zip(consultation, built)
+        built.seek(0)
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        return default_storage.save(name, File(built, name=name))
+
+
+def fresh_export(consultation: Consultation) -> str | None:
+    """The stored ZIP's name when it is less than an hour old, else None."""
+    name = export_name(consultation)
+    if not default_storage.exists(name):
+        return None
+    if timezone.now() - default_storage.get_modified_time(name) > EXPORT_MAX_AGE:
+        return None
+    return name

@@ -458,25 +458,40 @@ class OpinionSnapshot(models.Model):
 class Summary(models.Model):
     """What moderators publish when a topic closes: versions, each immutable once published."""
 
-    topic = models.OneToOneField(Topic, on_delete=models.CASCADE, related_name="summary")
+    # A summary covers one topic, or a whole consultation: exactly one of the two.
+    topic = models.OneToOneField(
+        Topic, on_delete=models.CASCADE, related_name="summary", null=True, blank=True
+    )
+    consultation = models.OneToOneField(
+        Consultation, on_delete=models.CASCADE, related_name="summary", null=True, blank=True
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("summary")
         verbose_name_plural = _("summaries")
         permissions = [("publish_summary", _("Can write and publish consultation summaries"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(topic__isnull=False, consultation__isnull=True)
+                | models.Q(topic__isnull=True, consultation__isnull=False),
+                name="summary_of_a_topic_or_a_consultation",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return str(self.topic)
+        return str(self.topic or self.consultation)
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "forum:summary",
-            kwargs={
-                "consultation_slug": self.topic.consultation.slug,
-                "topic_slug": self.topic.slug,
-            },
-        )
+        if self.topic_id:
+            return reverse(
+                "forum:summary",
+                kwargs={
+                    "consultation_slug": self.topic.consultation.slug,
+                    "topic_slug": self.topic.slug,
+                },
+            )
+        return reverse("forum:consultation_summary", kwargs={"slug": self.consultation.slug})
 
 
 class SummaryVersion(models.Model):

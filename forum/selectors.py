@@ -74,6 +74,13 @@ def consultation_for_page(*, slug: str, user: AnyUser) -> Consultation | None:
     """The consultation with its topics and sources, or None when this user may not see it."""
     consultation = (
         Consultation.objects.filter(slug=slug)
+        .annotate(
+            has_summary=Exists(
+                SummaryVersion.objects.filter(
+                    summary__consultation=OuterRef("pk"), status=SummaryVersion.Status.PUBLISHED
+                )
+            )
+        )
         .prefetch_related(
             Prefetch(
                 "topics",
@@ -455,10 +462,17 @@ def vote_counts(*, position: Position, user: AnyUser) -> dict:
     }
 
 
-def summary_versions(*, topic: Topic) -> list[SummaryVersion]:
-    """A topic's published summary versions, newest first, with their citations."""
+def _summary_of(scope: Topic | Consultation) -> dict:
+    if isinstance(scope, Topic):
+        return {"summary__topic": scope}
+    return {"summary__consultation": scope}
+
+
+def summary_versions(*, scope: Topic | Consultation) -> list[SummaryVersion]:
+    """A topic's (or consultation's) published summary versions, newest first, with their
+    citations."""
     return list(
-        SummaryVersion.objects.filter(summary__topic=topic, status=SummaryVersion.Status.PUBLISHED)
+        SummaryVersion.objects.filter(**_summary_of(scope), status=SummaryVersion.Status.PUBLISHED)
         .select_related("published_by")
         .prefetch_related(
             Prefetch(
@@ -470,17 +484,18 @@ def summary_versions(*, topic: Topic) -> list[SummaryVersion]:
     )
 
 
-def summary_draft(*, topic: Topic) -> SummaryVersion | None:
+def summary_draft(*, scope: Topic | Consultation) -> SummaryVersion | None:
     return (
-        SummaryVersion.objects.filter(summary__topic=topic, status=SummaryVersion.Status.DRAFT)
+        SummaryVersion.objects.filter(**_summary_of(scope), status=SummaryVersion.Status.DRAFT)
         .prefetch_related("citations__position")
         .first()
     )
 
 
-def positions_for_citing(*, topic: Topic, query: str = "") -> QuerySet[Position]:
-    """The picker: a topic's positions matching the words searched, with their stance."""
-    positions = Position.objects.filter(topic=topic).select_related("stance", "author")
+def positions_for_citing(*, scope: Topic | Consultation, query: str = "") -> QuerySet[Position]:
+    """The picker: the positions matching the words searched, with their stance."""
+    topics = [scope] if isinstance(scope, Topic) else scope.topics.all()
+    positions = Position.objects.filter(topic__in=topics).select_related("stance", "author")
     for word in query.split()[:5]:
         positions = positions.filter(Q(claim__icontains=word) | Q(body__icontains=word))
-    return positions.order_by("stance__order", "-created_at")[:50]
+    return positions.order_by("topic__order", "stance__order", "-created_at")[:50]

@@ -14,3 +14,14 @@ def compute_topic_opinions(topic_id: int) -> None:
     topic = Topic.objects.filter(pk=topic_id).first()
     if topic is not None:
         services.opinions_compute(topic=topic)
+
+
+@task()
+def export_consultation(consultation_id: int) -> None:
+    """Build a consultation's open-data ZIP into the default storage (for the download page)."""
+    from forum import exports
+    from forum.models import Consultation
+
+    consultation = Consultation.objects.filter(pk=consultation_id).first()
+    if consultation is not None:
+        exports.store_consultation_zip(consultation)

@@ -78,6 +78,16 @@ forum_patterns = (
             name="feed_positions",
         ),
         path(
+            "consultations/<slug:slug>/summary/",
+            views.consultation_summary,
+            name="consultation_summary",
+        ),
+        path(
+            "consultations/<slug:slug>/summary/edit/",
+            views.consultation_summary_edit,
+            name="consultation_summary_edit",
+        ),
+        path(
             "summaries/unsubscribe/<str:token>/",
             views.summaries_unsubscribe,
             name="summaries_unsubscribe",

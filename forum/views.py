@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
 from django.http import (
@@ -19,6 +19,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -28,7 +29,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from forum import exports, selectors, services
 from forum.charts import opinion_map_context, stance_bar
 from forum.forms import PositionForm, PublishForm, ReplyForm, SummaryForm
-from forum.models import Position, Reply, Topic
+from forum.models import Consultation, Position, Reply, Topic
 from forum.permissions import (
     can_follow_discussion,
     can_give_feedback,
@@ -42,6 +43,7 @@ from forum.permissions import (
     vote_refusal,
 )
 from forum.services import summaries
+from forum.tasks import export_consultation
 from moderation.models import ModerationStatus
 from moderation.permissions import can_moderate, can_report
 from moderation.screening import messages_for
@@ -62,7 +64,14 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = selectors.consultation_for_page(slug=slug, user=request.user)
     if consultation is None:
         raise Http404(_("No such consultation."))
-    return render(request, "forum/consultation_detail.html", {"consultation": consultation})
+    return render(
+        request,
+        "forum/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "can_write_summary": summaries.summary_refusal(request.user, consultation) is None,
+        },
+    )
 
 
 def _topic_or_404(request: HttpRequest, consultation_slug: str, topic_slug: str) -> Topic:
@@ -436,41 +445,43 @@ def opinion_map(request: HttpRequest, consultation_slug: str, topic_slug: str) -
 # Summaries ------------------------------------------------------------------------------
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def summary_edit(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+def _summary_context(scope: Topic | Consultation) -> dict:
+    if isinstance(scope, Topic):
+        return {"consultation": scope.consultation, "topic": scope, "scope_title": scope.question}
+    return {"consultation": scope, "topic": None, "scope_title": scope.title}
+
+
+def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResponse:
     """The moderators' editor: draft, cite (with a picker), check coverage, publish."""
-    topic = _topic_or_404(request, consultation_slug, topic_slug)
-    summaries.check_can_write_summary(request.user, topic)
-    draft = selectors.summary_draft(topic=topic)
-    published = selectors.summary_versions(topic=topic)
-    initial_body = (
-        draft.body
-        if draft
-        else published[0].body
-        if published
-        else summaries.summary_template(topic=topic)
-    )
+    summaries.check_can_write_summary(request.user, scope)
+    draft = selectors.summary_draft(scope=scope)
+    published = selectors.summary_versions(scope=scope)
+    if draft:
+        initial_body = draft.body
+    elif published:
+        initial_body = published[0].body
+    else:
+        initial_body = summaries.summary_template(scope=scope)
     form = SummaryForm(request.POST or None, initial={"body": initial_body})
     publish_form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             draft = summaries.summary_draft_save(
                 editor=request.user,
-                topic=topic,
+                scope=scope,
                 body=form.cleaned_data["body"],
                 change_note=form.cleaned_data["change_note"],
             )
             if request.POST.get("action") == "publish" and publish_form.is_valid():
-                summaries.summary_publish(
+                version = summaries.summary_publish(
                     publisher=request.user,
-                    topic=topic,
+                    scope=scope,
                     version_number=draft.number,
                     publish_anyway=publish_form.cleaned_data["publish_anyway"],
                     reason=publish_form.cleaned_data["reason"],
                 )
                 messages.success(request, _("The summary is published."))
-                return redirect("forum:summary", consultation_slug, topic_slug)
+                return redirect(version.summary.get_absolute_url())
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field_name, errors in error.error_dict.items():
@@ -479,32 +490,47 @@ def summary_edit(request: HttpRequest, consultation_slug: str, topic_slug: str) 
                 form.add_error(None, error)
         else:
             messages.success(request, _("The draft is saved."))
-            return redirect("forum:summary_edit", consultation_slug, topic_slug)
+            return redirect(request.path)
     body = form.data.get("body", initial_body) if form.is_bound else initial_body
+    query = request.GET.get("q", "")
     return render(
         request,
         "forum/summary_edit.html",
         {
-            "consultation": topic.consultation,
-            "topic": topic,
+            **_summary_context(scope),
             "form": form,
             "publish_form": publish_form,
             "draft": draft,
             "published": published,
-            "coverage": summaries.coverage_check(topic=topic, body=body),
-            "query": request.GET.get("q", ""),
-            "candidates": selectors.positions_for_citing(
-                topic=topic, query=request.GET.get("q", "")
-            ),
+            "coverage": summaries.coverage_check(scope=scope, body=body),
+            "query": query,
+            "candidates": selectors.positions_for_citing(scope=scope, query=query),
         },
         status=400 if form.errors else 200,
     )
 
 
-@transaction.non_atomic_requests
-def summary_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
-    topic = _topic_or_404(request, consultation_slug, topic_slug)
-    versions = selectors.summary_versions(topic=topic)
+@login_required
+@require_http_methods(["GET", "POST"])
+def summary_edit(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    return _summary_edit(request, _topic_or_404(request, consultation_slug, topic_slug))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_summary_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    return _summary_edit(request, _consultation_or_404(request, slug))
+
+
+def _consultation_or_404(request: HttpRequest, slug: str) -> Consultation:
+    consultation = selectors.consultation_for_page(slug=slug, user=request.user)
+    if consultation is None:
+        raise Http404(_("No such consultation."))
+    return consultation
+
+
+def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpResponse:
+    versions = selectors.summary_versions(scope=scope)
     if not versions:
         raise Http404(_("This topic has no published summary yet."))
     wanted = request.GET.get("version")
@@ -513,28 +539,38 @@ def summary_detail(request: HttpRequest, consultation_slug: str, topic_slug: str
         version = next((v for v in versions if str(v.number) == wanted), None)
         if version is None:
             raise Http404(_("No such version."))
-    stances = list(topic.stances.all())
-    segments, total = stance_bar(stances)
-    snapshot = selectors.opinion_snapshot(topic=topic)
     context = {
-        "consultation": topic.consultation,
-        "topic": topic,
+        **_summary_context(scope),
         "version": version,
         "versions": versions,
         "current": version == versions[0],
-        "segments": segments,
-        "position_total": total,
-        "snapshot": snapshot,
         "stats": version.stats,
         "references": [
             (c, request.build_absolute_uri(c.position.get_absolute_url()))
             for c in version.citations.all()
         ],
         "can_write": summaries.can_publish_summary(request.user),
+        "edit_url": reverse("forum:summary_edit", args=[scope.consultation.slug, scope.slug])
+        if isinstance(scope, Topic)
+        else reverse("forum:consultation_summary_edit", args=[scope.slug]),
     }
-    if snapshot is not None and snapshot.status == "ok":
-        context.update(opinion_map_context(snapshot.data, {}))
+    if isinstance(scope, Topic):
+        segments, total = stance_bar(list(scope.stances.all()))
+        snapshot = selectors.opinion_snapshot(topic=scope)
+        context.update(segments=segments, position_total=total, snapshot=snapshot)
+        if snapshot is not None and snapshot.status == "ok":
+            context.update(opinion_map_context(snapshot.data, {}))
     return render(request, "forum/summary_detail.html", context)
+
+
+@transaction.non_atomic_requests
+def summary_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    return _summary_detail(request, _topic_or_404(request, consultation_slug, topic_slug))
+
+
+@transaction.non_atomic_requests
+def consultation_summary(request: HttpRequest, slug: str) -> HttpResponse:
+    return _summary_detail(request, _consultation_or_404(request, slug))
 
 
 @csrf_exempt
@@ -570,15 +606,19 @@ def topic_export(
 
 @transaction.non_atomic_requests
 def consultation_export(request: HttpRequest, slug: str) -> HttpResponse:
-    consultation = selectors.consultation_for_page(slug=slug, user=request.user)
-    if consultation is None:
-        raise Http404(_("No such consultation."))
-    # Written to a temporary file entry by entry, then streamed from disk.
-    archive = tempfile.TemporaryFile()  # noqa: SIM115 -- FileResponse closes it when sent
-    exports.write_consultation_zip(consultation, archive)
-    archive.seek(0)
+    """The consultation ZIP: built by a background task, served once it is stored."""
+    consultation = _consultation_or_404(request, slug)
+    name = exports.fresh_export(consultation)
+    if name is None:
+        if cache.add(f"agora:export:{consultation.pk}", True, timeout=300):
+            export_consultation.enqueue(consultation.pk)
+        name = exports.fresh_export(consultation)  # at once when tasks run inline
+    if name is None:
+        return render(
+            request, "forum/export_pending.html", {"consultation": consultation}, status=202
+        )
     return FileResponse(
-        archive,
+        default_storage.open(name),
         as_attachment=True,
         filename=f"{consultation.slug}.zip",
         content_type="application/zip",

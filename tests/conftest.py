@@ -32,6 +32,12 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Files Agora stores (exports) go to a folder of each test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _english():
     """A request in Korean leaves Korean active in the thread; each test starts in English."""
     with translation.override("en"):

@@ -28,6 +28,7 @@ from forum.models import (
     Phase,
     Position,
     Reply,
+    Stance,
     Summary,
     SummaryVersion,
     Topic,
@@ -44,16 +45,34 @@ def can_publish_summary(user) -> bool:
     return bool(user.is_authenticated and user.is_staff and user.has_perm("forum.publish_summary"))
 
 
-def summary_refusal(user, topic: Topic) -> str | None:
+Scope = Topic | Consultation
+
+
+def _topics(scope: Scope) -> list[Topic]:
+    """The topics a summary covers: its topic, or every topic of its consultation."""
+    if isinstance(scope, Topic):
+        return [scope]
+    return list(scope.topics.order_by("order", "pk"))
+
+
+def _consultation_of(scope: Scope) -> Consultation:
+    return scope.consultation if isinstance(scope, Topic) else scope
+
+
+def _summary_key(scope: Scope) -> dict:
+    return {"topic": scope} if isinstance(scope, Topic) else {"consultation": scope}
+
+
+def summary_refusal(user, scope: Scope) -> str | None:
     if not can_publish_summary(user):
         return _("Only moderators write and publish summaries.")
-    if topic.consultation.phase in (Phase.DRAFT, Phase.OPEN):
+    if _consultation_of(scope).phase in (Phase.DRAFT, Phase.OPEN):
         return _("A topic is summarised once its consultation is closed; this one is still open.")
     return None
 
 
-def check_can_write_summary(user, topic: Topic) -> None:
-    reason = summary_refusal(user, topic)
+def check_can_write_summary(user, scope: Scope) -> None:
+    reason = summary_refusal(user, scope)
     if reason is not None:
         raise PermissionDenied(reason)
 
@@ -80,12 +99,20 @@ def exempt_sections() -> set[str]:
     return titles
 
 
-def summary_stats(*, topic: Topic) -> dict:
+def _stance_label(stance, scope: Scope) -> str:
+    return stance.label if isinstance(scope, Topic) else f"{stance.label} ({stance.topic.slug})"
+
+
+def summary_stats(*, scope: Scope) -> dict:
     """The statistics block: counted, never typed, and frozen when a version is published."""
-    visible = Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
+    topics = _topics(scope)
+    visible = Position.objects.filter(topic__in=topics, moderation_status=ModerationStatus.VISIBLE)
     per_stance = [
-        {"stance": stance.label, "positions": stance.n}
-        for stance in topic.stances.annotate(
+        {"stance": _stance_label(stance, scope), "positions": stance.n}
+        for stance in Stance.objects.filter(topic__in=topics)
+        .select_related("topic")
+        .order_by("topic__order", "topic_id", "order")
+        .annotate(
             n=Count("positions", filter=Q(positions__moderation_status=ModerationStatus.VISIBLE))
         )
     ]
@@ -105,12 +132,11 @@ def summary_stats(*, topic: Topic) -> dict:
         | set(replies.values_list("user_id", flat=True))
     )
     participants.discard(None)
-    snapshot = OpinionSnapshot.objects.filter(topic=topic).first()
     groups = []
     consensus = []
-    if snapshot and snapshot.status == "ok":
-        groups = [{"label": g["label"], "size": g["size"]} for g in snapshot.data["groups"]]
-        consensus = [c["position"] for c in snapshot.data["consensus"]]
+    for snapshot in OpinionSnapshot.objects.filter(topic__in=topics, status="ok"):
+        groups += [{"label": g["label"], "size": g["size"]} for g in snapshot.data["groups"]]
+        consensus += [c["position"] for c in snapshot.data["consensus"]]
     return {
         "participants": len(participants),
         "positions": sum(row["positions"] for row in per_stance),
@@ -124,28 +150,31 @@ def summary_stats(*, topic: Topic) -> dict:
     }
 
 
-def summary_template(*, topic: Topic) -> str:
+def summary_template(*, scope: Scope) -> str:
     """The editor's starting text: one section per stance with its most agreed positions
     cited, the points of agreement from the opinion map, open questions and method."""
     titles = _section_titles()
-    parts = [f"## {titles['introduction']}\n\n{topic.question}\n"]
-    for stance in topic.stances.all():
+    topics = _topics(scope)
+    intro = scope.question if isinstance(scope, Topic) else scope.title
+    parts = [f"## {titles['introduction']}\n\n{intro}\n"]
+    for stance in (
+        Stance.objects.filter(topic__in=topics)
+        .select_related("topic")
+        .order_by("topic__order", "topic_id", "order")
+    ):
         top = (
-            Position.objects.filter(
-                topic=topic, stance=stance, moderation_status=ModerationStatus.VISIBLE
-            )
+            Position.objects.filter(stance=stance, moderation_status=ModerationStatus.VISIBLE)
             .annotate(agree=Count("votes", filter=Q(votes__value=1)))
             .order_by("-agree", "created_at")[:3]
         )
         lines = "\n".join(f"- {p.claim} [[P{p.pk}]]" for p in top)
-        parts.append(f"## {stance.label}\n\n{lines or '-'}\n")
-    snapshot = OpinionSnapshot.objects.filter(topic=topic).first()
-    agreed = []
-    if snapshot and snapshot.status == "ok":
-        ids = [c["position"] for c in snapshot.data["consensus"]]
-        agreed = list(
-            Position.objects.filter(pk__in=ids, moderation_status=ModerationStatus.VISIBLE)
-        )
+        parts.append(f"## {_stance_label(stance, scope)}\n\n{lines or '-'}\n")
+    ids = [
+        c["position"]
+        for snapshot in OpinionSnapshot.objects.filter(topic__in=topics, status="ok")
+        for c in snapshot.data["consensus"]
+    ]
+    agreed = list(Position.objects.filter(pk__in=ids, moderation_status=ModerationStatus.VISIBLE))
     lines = "\n".join(f"- {p.claim} [[P{p.pk}]]" for p in agreed)
     parts.append(f"## {titles['agreement']}\n\n{lines or '-'}\n")
     parts.append(f"## {titles['questions']}\n\n-\n")
@@ -172,16 +201,20 @@ def _cited_ids(body: str) -> list[int]:
     return seen
 
 
-def render_summary(*, body: str, topic: Topic) -> tuple[str, list[int]]:
+def render_summary(*, body: str, scope: Scope) -> tuple[str, list[int]]:
     """Markdown with `[[P123]]` citations → sanitised HTML with numbered references, and the
     cited position ids in reference order. Citing another topic's position is refused."""
     cited = _cited_ids(body)
-    known = set(Position.objects.filter(topic=topic, pk__in=cited).values_list("pk", flat=True))
+    known = set(
+        Position.objects.filter(topic__in=_topics(scope), pk__in=cited).values_list("pk", flat=True)
+    )
     foreign = [pk for pk in cited if pk not in known]
     if foreign:
         raise ValidationError(
             {
-                "body": _("These citations are not positions of this topic: %(ids)s.")
+                "body": _(
+                    "These citations are not positions of this topic or consultation: %(ids)s."
+                )
                 % {"ids": ", ".join(f"P{pk}" for pk in foreign)}
             },
             code="foreign_citation",
@@ -208,24 +241,36 @@ class Coverage:
     warnings: list[str] = field(default_factory=list)
 
 
-def coverage_check(*, topic: Topic, body: str) -> Coverage:
+def coverage_check(*, scope: Scope, body: str) -> Coverage:
     """What the summary cites per stance and per opinion group, and what it leaves out."""
     cited = _cited_ids(body)
     positions = {
-        p.pk: p for p in Position.objects.filter(topic=topic, pk__in=cited).select_related("stance")
+        p.pk: p
+        for p in Position.objects.filter(topic__in=_topics(scope), pk__in=cited).select_related(
+            "stance"
+        )
     }
     result = Coverage()
-    for stance in topic.stances.all():
+    topics = _topics(scope)
+    for stance in (
+        Stance.objects.filter(topic__in=topics)
+        .select_related("topic")
+        .order_by("topic__order", "topic_id", "order")
+    ):
+        label = _stance_label(stance, scope)
         count = sum(1 for p in positions.values() if p.stance_id == stance.pk)
-        result.stances.append((stance.label, count))
+        result.stances.append((label, count))
         if not count:
             result.warnings.append(
-                _("No position of the stance “%(stance)s” is cited.") % {"stance": stance.label}
+                _("No position of the stance “%(stance)s” is cited.") % {"stance": label}
             )
-    snapshot = OpinionSnapshot.objects.filter(topic=topic).first()
-    if snapshot and snapshot.status == "ok":
+    for snapshot in OpinionSnapshot.objects.filter(topic__in=topics, status="ok").select_related(
+        "topic"
+    ):
         for group in snapshot.data["groups"]:
             letter = "ABCDEFGHIJ"[group["label"]] if group["label"] < 10 else str(group["label"])
+            if not isinstance(scope, Topic):
+                letter = f"{letter} ({snapshot.topic.slug})"
             theirs = {rep["position"] for rep in group["representative"]}
             count = len(theirs & set(positions))
             result.groups.append((letter, count))
@@ -255,15 +300,15 @@ def coverage_check(*, topic: Topic, body: str) -> Coverage:
 
 
 def summary_draft_save(
-    *, editor: User, topic: Topic, body: str, change_note: str = ""
+    *, editor: User, scope: Scope, body: str, change_note: str = ""
 ) -> SummaryVersion:
     """A moderator saves the draft of a topic's summary (a correction, once one is published)."""
-    check_can_write_summary(editor, topic)
+    check_can_write_summary(editor, scope)
     if "\x00" in body or "\x00" in change_note:
         raise ValidationError(_("Null characters are not allowed."), code="nul")
-    html, cited = render_summary(body=body, topic=topic)
+    html, cited = render_summary(body=body, scope=scope)
     with transaction.atomic():
-        summary, _created = Summary.objects.get_or_create(topic=topic)
+        summary, _created = Summary.objects.get_or_create(**_summary_key(scope))
         summary = Summary.objects.select_for_update().get(pk=summary.pk)
         draft = summary.versions.filter(status=SummaryVersion.Status.DRAFT).first()
         if draft is None:
@@ -272,7 +317,7 @@ def summary_draft_save(
         draft.body = body
         draft.body_html = html
         draft.change_note = change_note.strip()[:500]
-        draft.stats = summary_stats(topic=topic)
+        draft.stats = summary_stats(scope=scope)
         draft.full_clean(
             exclude=["summary", "created_by", "published_by"], validate_constraints=False
         )
@@ -288,7 +333,7 @@ def summary_draft_save(
 def summary_publish(
     *,
     publisher: User,
-    topic: Topic,
+    scope: Scope,
     version_number: int,
     publish_anyway: bool = False,
     reason: str = "",
@@ -296,9 +341,9 @@ def summary_publish(
 ) -> SummaryVersion:
     """A moderator publishes the draft. Warnings need "publish anyway" and a reason; of two
     moderators publishing at once, one wins and the other is told."""
-    check_can_write_summary(publisher, topic)
+    check_can_write_summary(publisher, scope)
     with transaction.atomic():
-        summary = Summary.objects.select_for_update().filter(topic=topic).first()
+        summary = Summary.objects.select_for_update().filter(**_summary_key(scope)).first()
         draft = summary.versions.filter(number=version_number).first() if summary else None
         if draft is None or draft.status != SummaryVersion.Status.DRAFT:
             raise ValidationError(
@@ -311,7 +356,7 @@ def summary_publish(
             raise ValidationError(
                 _("Say what this correction changes before you publish it."), code="note"
             )
-        warnings = coverage_check(topic=topic, body=draft.body).warnings
+        warnings = coverage_check(scope=scope, body=draft.body).warnings
         reason = reason.strip()
         if warnings and not (publish_anyway and reason):
             raise ValidationError(
@@ -322,7 +367,7 @@ def summary_publish(
         draft.published_by = publisher
         draft.published_at = timezone.now()
         draft.publish_anyway_reason = reason if warnings else ""
-        draft.stats = summary_stats(topic=topic)
+        draft.stats = summary_stats(scope=scope)
         draft.save(
             update_fields=[
                 "status",
@@ -332,9 +377,9 @@ def summary_publish(
                 "stats",
             ]
         )
-        _advance_consultation(topic.consultation)
+        _advance_consultation(_consultation_of(scope))
         if notify:
-            _notify_participants(topic=topic, version=draft)
+            _notify_participants(scope=scope, version=draft)
     return draft
 
 
@@ -348,6 +393,10 @@ def _advance_consultation(consultation: Consultation) -> None:
     ).exists()
     if not missing:
         Consultation.objects.filter(pk=locked.pk).update(phase=Phase.SUMMARISED)
+
+
+def _scope_title(scope: Scope) -> str:
+    return scope.question if isinstance(scope, Topic) else scope.title
 
 
 def unsubscribe_token(user: User) -> str:
@@ -364,11 +413,12 @@ def summaries_unsubscribe(*, token: str) -> User | None:
     return User.objects.filter(pk=user_id).first()
 
 
-def _notify_participants(*, topic: Topic, version: SummaryVersion) -> None:
-    visible = Position.objects.filter(topic=topic)
+def _notify_participants(*, scope: Scope, version: SummaryVersion) -> None:
+    topics = _topics(scope)
+    visible = Position.objects.filter(topic__in=topics)
     ids = (
         set(visible.values_list("author_id", flat=True))
-        | set(Vote.objects.filter(position__topic=topic).values_list("voter_id", flat=True))
+        | set(Vote.objects.filter(position__topic__in=topics).values_list("voter_id", flat=True))
         | set(
             Reply.norel_objects.filter(
                 content_type__app_label="forum",
@@ -391,7 +441,7 @@ def _notify_participants(*, topic: Topic, version: SummaryVersion) -> None:
             "forum/email/summary_published.txt",
             {
                 "person": person,
-                "topic": topic,
+                "title": _scope_title(scope),
                 "url": url,
                 "unsubscribe": unsubscribe,
                 "version": version,
@@ -399,7 +449,8 @@ def _notify_participants(*, topic: Topic, version: SummaryVersion) -> None:
         )
         messages.append(
             EmailMessage(
-                subject=_("Summary published: %(question)s") % {"question": topic.question[:80]},
+                subject=_("Summary published: %(question)s")
+                % {"question": _scope_title(scope)[:80]},
                 body=body,
                 to=[person.email],
                 headers={"List-Unsubscribe": f"<{unsubscribe}>"},

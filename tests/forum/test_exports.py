@@ -65,7 +65,9 @@ def test_each_export_costs_constant_queries(client, open_topic, django_assert_ma
 
 def test_the_consultation_zip_and_the_command(client, open_topic, tmp_path):
     PositionFactory(topic=open_topic)
+    # The task (run at once in tests) stores the ZIP; the view serves the stored file.
     response = client.get(f"{open_topic.consultation.get_absolute_url()}export.zip")
+    assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     names = archive.namelist()
     assert f"{open_topic.consultation.slug}/{open_topic.slug}/positions.csv" in names
@@ -84,3 +86,17 @@ def test_atom_feeds(client, open_topic):
     assert position.author.email not in feed.content.decode()
     assert client.get("/feeds/consultations/").status_code == 200
     assert client.get("/feeds/summaries/").status_code == 200
+
+
+def test_the_zip_page_says_it_is_being_prepared_while_the_task_runs(
+    client, open_topic, monkeypatch
+):
+    from types import SimpleNamespace
+
+    from forum import views
+
+    # A worker that has not run yet.
+    monkeypatch.setattr(views, "export_consultation", SimpleNamespace(enqueue=lambda *a: None))
+    response = client.get(f"{open_topic.consultation.get_absolute_url()}export.zip")
+    assert response.status_code == 202
+    assert "being packed" in response.content.decode()

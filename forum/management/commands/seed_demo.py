@@ -329,11 +329,11 @@ class Command(BaseCommand):
 
         if SummaryVersion.objects.filter(summary__topic=topic, status="published").exists():
             return
-        body = summaries.summary_template(topic=topic)
-        draft = summaries.summary_draft_save(editor=moderator, topic=topic, body=body)
+        body = summaries.summary_template(scope=topic)
+        draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=body)
         summaries.summary_publish(
             publisher=moderator,
-            topic=topic,
+            scope=topic,
             version_number=draft.number,
             publish_anyway=True,
             reason="The open questions section is left to the committee.",
