@@ -78,7 +78,7 @@ def run(consultation) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from forum import exports
+    from forum.opendata import exports
 
     with tempfile.TemporaryFile() as target, CaptureQueriesContext(connection) as queries:
         before = _peak_rss_mb()

@@ -15,7 +15,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import BlackListedDomain, XtdComment
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from forum import services
+from forum.consultations import services
 from forum.models import (
     Consultation,
     Position,

@@ -9,11 +9,11 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: the models must be loaded first.
-        from forum import discussion
+        from forum.discussion import wiring
         from forum.models import Position, Reply
         from moderation import registry
 
-        discussion.connect()
+        wiring.connect()
         # Positions and replies are what moderation can act on (moderation/registry.py).
         registry.register(Position)
         registry.register(Reply)

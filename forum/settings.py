@@ -168,7 +168,7 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "forum.models.Reply"
-COMMENTS_XTD_FORM_CLASS = "forum.forms.ReplyForm"
+COMMENTS_XTD_FORM_CLASS = "forum.discussion.forms.ReplyForm"
 # Levels 0, 1 and 2: a reply to the position, an answer to it, and an answer to that.
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_CONFIRM_EMAIL = False

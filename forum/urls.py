@@ -5,105 +5,36 @@ from django.urls import include, path
 from django_comments.views import comments as comment_views
 
 import moderation.converters  # noqa: F401 -- registers the "id" path converter
-from forum import feeds, views
+from forum.consultations import urls as consultations_urls
+from forum.discussion import urls as discussion_urls
+from forum.discussion import views as discussion_views
+from forum.opendata import urls as opendata_urls
+from forum.positions import urls as positions_urls
+from forum.summaries import urls as summaries_urls
+from forum.votes import urls as votes_urls
 
-_POSITION = "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/positions/<int:pk>/"
-
+# Each feature's URLs under the one `forum` namespace. Order matters where two patterns could
+# match one address: positions/new/ comes before positions/<int:pk>/ (it does: "new" is no int).
 forum_patterns = (
     [
-        path("", views.home, name="home"),
-        path("consultations/<slug:slug>/", views.consultation_detail, name="consultation"),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/",
-            views.topic_detail,
-            name="topic",
-        ),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/positions/new/",
-            views.position_create,
-            name="position_create",
-        ),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/positions/<int:pk>/",
-            views.position_detail,
-            name="position",
-        ),
-        path(f"{_POSITION}revise/", views.position_revise, name="position_revise"),
-        path(f"{_POSITION}vote/", views.vote, name="vote"),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/vote/",
-            views.vote_on_more,
-            name="vote_on_more",
-        ),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/opinions/",
-            views.opinion_map,
-            name="opinion_map",
-        ),
-        path(f"{_POSITION}follow/", views.discussion_follow, name="discussion_follow"),
-        path(
-            f"{_POSITION}replies/<id:reply_id>/answer/",
-            views.reply_answer,
-            name="reply_answer",
-        ),
-        path(
-            f"{_POSITION}replies/<id:reply_id>/feedback/",
-            views.reply_feedback,
-            name="reply_feedback",
-        ),
-        path("discussions/mute/<str:token>/", views.discussion_mute, name="discussion_mute"),
-        path("replies/<id:pk>/", views.reply_redirect, name="reply"),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/summary/",
-            views.summary_detail,
-            name="summary",
-        ),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/summary/edit/",
-            views.summary_edit,
-            name="summary_edit",
-        ),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/export/"
-            "<str:kind>.<str:fmt>",
-            views.topic_export,
-            name="topic_export",
-        ),
-        path("consultations/<slug:slug>/export.zip", views.consultation_export, name="export"),
-        path("feeds/consultations/", feeds.ConsultationsFeed(), name="feed_consultations"),
-        path("feeds/summaries/", feeds.SummariesFeed(), name="feed_summaries"),
-        path(
-            "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/feed/",
-            feeds.TopicPositionsFeed(),
-            name="feed_positions",
-        ),
-        path(
-            "consultations/<slug:slug>/summary/",
-            views.consultation_summary,
-            name="consultation_summary",
-        ),
-        path(
-            "consultations/<slug:slug>/summary/edit/",
-            views.consultation_summary_edit,
-            name="consultation_summary_edit",
-        ),
-        path(
-            "summaries/unsubscribe/<str:token>/",
-            views.summaries_unsubscribe,
-            name="summaries_unsubscribe",
-        ),
+        *consultations_urls.urlpatterns,
+        *positions_urls.urlpatterns,
+        *discussion_urls.urlpatterns,
+        *votes_urls.urlpatterns,
+        *summaries_urls.urlpatterns,
+        *opendata_urls.urlpatterns,
     ],
     "forum",
 )
 
 # Only the part of django-contrib-comments that Agora uses, under the library's URL names:
-# posting (its receivers in forum/discussion.py apply Agora's rules). Not mounted:
+# posting (its receivers in forum/discussion/wiring.py apply Agora's rules). Not mounted:
 # django-comments-xtd's API (it lists who flagged what), its confirmation links (signed
 # pickles), its flag and like pages (they show e-mail addresses), and the libraries' approve
 # and delete views, which would act without a reason or a log entry: moderation/ does that.
 comment_patterns = [
     path("post/", comment_views.post_comment, name="comments-post-comment"),
-    path("posted/", views.reply_posted, name="comments-comment-done"),
+    path("posted/", discussion_views.reply_posted, name="comments-comment-done"),
 ]
 
 urlpatterns = [

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 
-from forum.discussion import PositionModerator
-from forum.forms import ReplyForm
+from forum.discussion.forms import ReplyForm
+from forum.discussion.wiring import PositionModerator
 from forum.models import DiscussionFollow, Leaning, Phase, Reply
 from moderation import services as moderation_services
 from moderation.models import Report
@@ -533,7 +533,7 @@ def test_authors_are_not_mailed_about_their_own_replies(
 
 
 def test_one_click_mute_by_post_and_a_forged_token_is_refused(client, citizen, position):
-    from forum.services import discussion_mute_token
+    from forum.discussion.services import discussion_mute_token
 
     follow = DiscussionFollow.objects.create(user=citizen, position=position)
     token = discussion_mute_token(follow)
@@ -595,7 +595,7 @@ def test_the_comments_deprecation_warning_is_ignored_by_its_message_only():
 
 
 def test_a_closed_consultation_phase_is_what_closes_replies(citizen, position):
-    from forum.permissions import can_reply
+    from forum.discussion.permissions import can_reply
 
     assert can_reply(citizen, position)
     consultation = position.topic.consultation

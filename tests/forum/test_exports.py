@@ -9,8 +9,8 @@ import zipfile
 
 from django.core.management import call_command
 
-from forum.exports import participant_id
 from forum.models import Vote
+from forum.opendata.exports import participant_id
 from moderation import services as moderation_services
 from moderation.models import Reason
 from tests.factories import PositionFactory, UserFactory
@@ -93,7 +93,7 @@ def test_the_zip_page_says_it_is_being_prepared_while_the_task_runs(
 ):
     from types import SimpleNamespace
 
-    from forum import views
+    from forum.opendata import views
 
     # A worker that has not run yet.
     monkeypatch.setattr(views, "export_consultation", SimpleNamespace(enqueue=lambda *a: None))

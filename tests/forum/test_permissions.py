@@ -5,13 +5,13 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from forum.models import Phase
-from forum.permissions import (
+from forum.positions.permissions import (
     can_post_position,
     can_revise_position,
-    can_view_consultation,
     check_can_post_position,
     check_can_revise_position,
 )
+from forum.visibility import can_view_consultation
 from tests.factories import (
     ConsultationFactory,
     PositionFactory,

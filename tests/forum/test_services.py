@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
-from forum import services
+from forum.consultations import services as consultations_services
 from forum.models import Consultation, Phase, Position, PositionRevision
+from forum.positions import services as positions_services
 from tests.factories import ConsultationFactory, PositionFactory, StanceFactory, TopicFactory
 
 
@@ -16,7 +17,7 @@ def _create(author, topic, **overrides):
         "body": "Because **courts** decide. See https://example.org",
     }
     fields.update(overrides)
-    return services.position_create(author=author, topic=topic, **fields)
+    return positions_services.position_create(author=author, topic=topic, **fields)
 
 
 def test_position_create_renders_body_and_writes_revision_one(citizen, open_topic):
@@ -95,7 +96,7 @@ def test_position_create_rejects_bad_fields(citizen, open_topic, overrides, fiel
 def test_position_revise_keeps_every_version(citizen, open_topic):
     position = _create(citizen, open_topic)
     second_stance = open_topic.stances.all()[1]
-    services.position_revise(
+    positions_services.position_revise(
         editor=citizen, position=position, stance=second_stance, claim="Revised", body="New *text*"
     )
     position.refresh_from_db()
@@ -113,7 +114,7 @@ def test_position_revise_keeps_every_version(citizen, open_topic):
 
 def test_position_revise_without_changes_writes_nothing(citizen, open_topic):
     position = _create(citizen, open_topic)
-    services.position_revise(
+    positions_services.position_revise(
         editor=citizen,
         position=position,
         stance=position.stance,
@@ -126,7 +127,7 @@ def test_position_revise_without_changes_writes_nothing(citizen, open_topic):
 def test_position_revise_refused_for_someone_else(citizen, other_citizen, open_topic):
     position = _create(citizen, open_topic)
     with pytest.raises(PermissionDenied, match="your own"):
-        services.position_revise(
+        positions_services.position_revise(
             editor=other_citizen, position=position, stance=position.stance, claim="Mine", body="x"
         )
     position.refresh_from_db()
@@ -138,7 +139,7 @@ def test_position_revise_refused_once_consultation_closes(citizen, open_topic):
     Consultation.objects.filter(pk=open_topic.consultation_id).update(phase=Phase.CLOSED)
     position.topic.consultation.refresh_from_db()
     with pytest.raises(PermissionDenied):
-        services.position_revise(
+        positions_services.position_revise(
             editor=citizen, position=position, stance=position.stance, claim="Late", body="x"
         )
 
@@ -163,10 +164,10 @@ def test_consultation_phase_transitions(current, new, allowed):
     consultation = ConsultationFactory(phase=current)
     consultation.phase = new
     if allowed:
-        services.consultation_save(consultation=consultation)
+        consultations_services.consultation_save(consultation=consultation)
     else:
         with pytest.raises(ValidationError):
-            services.consultation_save(consultation=consultation)
+            consultations_services.consultation_save(consultation=consultation)
     assert Consultation.objects.get().phase == (new if allowed else current)
 
 
@@ -175,7 +176,7 @@ def test_consultation_save_renders_markdown_in_each_language():
     consultation = ConsultationFactory.build(
         framing_en="**Why**", framing_ko="**왜**", background_en="<script>x</script>"
     )
-    services.consultation_save(consultation=consultation)
+    consultations_services.consultation_save(consultation=consultation)
     consultation.refresh_from_db()
     assert consultation.framing_html_en == "<p><strong>Why</strong></p>"
     assert consultation.framing_html_ko == "<p><strong>왜</strong></p>"

@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from forum.models import Citation, Phase, SummaryVersion, Vote
-from forum.services import summaries
+from forum.summaries import coverage as summaries_coverage
+from forum.summaries import services as summaries_services
 from moderation import services as moderation_services
 from moderation.models import Reason
 from tests.factories import PositionFactory, UserFactory, make_reply
@@ -49,14 +50,16 @@ def test_the_editor_starts_from_a_structure_and_the_statistics_are_generated(
     for stance in topic.stances.all():
         assert f"## {stance.label}" in body
     assert f"[[P{positions[0].pk}]]" in body
-    stats = summaries.summary_stats(scope=topic)
+    stats = summaries_coverage.summary_stats(scope=topic)
     assert (stats["positions"], stats["votes"], stats["replies"]) == (3, 1, 1)
     assert stats["participants"] == 5
 
 
 def test_citations_render_as_numbered_references_and_are_stored_as_rows(moderator, closed):
     topic, positions = closed
-    draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=_body(positions))
+    draft = summaries_services.summary_draft_save(
+        editor=moderator, scope=topic, body=_body(positions)
+    )
     assert 'href="#ref-1"' in draft.body_html and 'href="#ref-3"' in draft.body_html
     assert list(draft.citations.values_list("position_id", "number")) == [
         (p.pk, i) for i, p in enumerate(positions, start=1)
@@ -67,7 +70,7 @@ def test_citing_a_position_of_another_topic_is_refused(moderator, closed, open_t
     topic, _positions = closed
     elsewhere = PositionFactory(topic=open_topic)
     with pytest.raises(ValidationError, match=f"P{elsewhere.pk}"):
-        summaries.summary_draft_save(
+        summaries_services.summary_draft_save(
             editor=moderator, scope=topic, body=f"## A\n\n[[P{elsewhere.pk}]]"
         )
     assert not SummaryVersion.objects.exists()
@@ -77,23 +80,25 @@ def test_a_summary_on_an_open_topic_or_by_a_citizen_is_refused(
     moderator, citizen, open_topic, closed
 ):
     with pytest.raises(PermissionDenied, match="still open"):
-        summaries.summary_draft_save(editor=moderator, scope=open_topic, body="## A\n")
+        summaries_services.summary_draft_save(editor=moderator, scope=open_topic, body="## A\n")
     with pytest.raises(PermissionDenied, match="Only moderators"):
-        summaries.summary_draft_save(editor=citizen, scope=closed[0], body="## A\n")
+        summaries_services.summary_draft_save(editor=citizen, scope=closed[0], body="## A\n")
 
 
 def test_the_coverage_check_warns_and_publishing_then_needs_a_reason(moderator, closed):
     topic, positions = closed
     body = _body(positions, skip_last_stance=True) + "\n## Open questions\n\nNone cited.\n"
-    draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=body)
-    warnings = summaries.coverage_check(scope=topic, body=body).warnings
+    draft = summaries_services.summary_draft_save(editor=moderator, scope=topic, body=body)
+    warnings = summaries_coverage.coverage_check(scope=topic, body=body).warnings
     last_stance = positions[2].stance.label
     assert any(last_stance in w for w in warnings)
     assert any("Open questions" in w for w in warnings)
     assert not any("Introduction" in w or "Method" in w for w in warnings)
     with pytest.raises(ValidationError, match="publish anyway"):
-        summaries.summary_publish(publisher=moderator, scope=topic, version_number=draft.number)
-    published = summaries.summary_publish(
+        summaries_services.summary_publish(
+            publisher=moderator, scope=topic, version_number=draft.number
+        )
+    published = summaries_services.summary_publish(
         publisher=moderator,
         scope=topic,
         version_number=draft.number,
@@ -109,15 +114,15 @@ def test_citing_a_removed_position_is_a_warning(moderator, closed):
     moderation_services.item_act(
         moderator=moderator, item=item, action="remove", reason=Reason.SPAM
     )
-    warnings = summaries.coverage_check(scope=topic, body=_body(positions)).warnings
+    warnings = summaries_coverage.coverage_check(scope=topic, body=_body(positions)).warnings
     assert any(f"P{positions[0].pk}" in w for w in warnings)
 
 
 def test_publishing_with_no_text_is_refused(moderator, closed):
     topic, _positions = closed
-    draft = summaries.summary_draft_save(editor=moderator, scope=topic, body="   ")
+    draft = summaries_services.summary_draft_save(editor=moderator, scope=topic, body="   ")
     with pytest.raises(ValidationError, match="Write the summary"):
-        summaries.summary_publish(
+        summaries_services.summary_publish(
             publisher=moderator,
             scope=topic,
             version_number=draft.number,
@@ -132,9 +137,13 @@ def test_publish_notifies_participants_moves_the_consultation_and_shows_the_page
     topic, positions = closed
     voter = UserFactory(username="voter")
     Vote.objects.create(position=positions[0], voter=voter, value=1)
-    draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=_body(positions))
+    draft = summaries_services.summary_draft_save(
+        editor=moderator, scope=topic, body=_body(positions)
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        summaries.summary_publish(publisher=moderator, scope=topic, version_number=draft.number)
+        summaries_services.summary_publish(
+            publisher=moderator, scope=topic, version_number=draft.number
+        )
     topic.consultation.refresh_from_db()
     assert topic.consultation.phase == Phase.SUMMARISED
     recipients = {m.to[0] for m in mail.outbox}
@@ -155,20 +164,24 @@ def test_a_published_version_is_immutable_and_a_correction_is_a_new_version(
     client, moderator, closed
 ):
     topic, positions = closed
-    first = summaries.summary_draft_save(editor=moderator, scope=topic, body=_body(positions))
-    summaries.summary_publish(publisher=moderator, scope=topic, version_number=first.number)
-    correction = summaries.summary_draft_save(
+    first = summaries_services.summary_draft_save(
+        editor=moderator, scope=topic, body=_body(positions)
+    )
+    summaries_services.summary_publish(
+        publisher=moderator, scope=topic, version_number=first.number
+    )
+    correction = summaries_services.summary_draft_save(
         editor=moderator, scope=topic, body=_body(positions) + "\nMore.\n"
     )
     assert correction.number == 2
     first.refresh_from_db()
     assert first.status == SummaryVersion.Status.PUBLISHED and "More." not in first.body
     with pytest.raises(ValidationError, match="what this correction changes"):
-        summaries.summary_publish(publisher=moderator, scope=topic, version_number=2)
-    summaries.summary_draft_save(
+        summaries_services.summary_publish(publisher=moderator, scope=topic, version_number=2)
+    summaries_services.summary_draft_save(
         editor=moderator, scope=topic, body=_body(positions) + "\nMore.\n", change_note="Typo."
     )
-    summaries.summary_publish(publisher=moderator, scope=topic, version_number=2)
+    summaries_services.summary_publish(publisher=moderator, scope=topic, version_number=2)
     page = client.get(f"{topic.get_absolute_url()}summary/")
     assert page.context["version"].number == 2
     assert "Version 1" in page.content.decode()
@@ -178,12 +191,18 @@ def test_a_published_version_is_immutable_and_a_correction_is_a_new_version(
 
 def test_two_moderators_publishing_at_once_one_wins(moderator, closed):
     topic, positions = closed
-    draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=_body(positions))
+    draft = summaries_services.summary_draft_save(
+        editor=moderator, scope=topic, body=_body(positions)
+    )
     other = UserFactory(username="mod2", is_staff=True)
     other.groups.add(moderation_services.moderators_group())
-    summaries.summary_publish(publisher=moderator, scope=topic, version_number=draft.number)
+    summaries_services.summary_publish(
+        publisher=moderator, scope=topic, version_number=draft.number
+    )
     with pytest.raises(ValidationError, match="published already"):
-        summaries.summary_publish(publisher=other, scope=topic, version_number=draft.number)
+        summaries_services.summary_publish(
+            publisher=other, scope=topic, version_number=draft.number
+        )
     assert SummaryVersion.objects.filter(status="published").count() == 1
 
 
@@ -208,8 +227,12 @@ def test_the_summary_page_costs_constant_queries(
     topic, positions = closed
     for _ in range(20):
         positions.append(PositionFactory(topic=topic, stance=positions[0].stance))
-    draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=_body(positions))
-    summaries.summary_publish(publisher=moderator, scope=topic, version_number=draft.number)
+    draft = summaries_services.summary_draft_save(
+        editor=moderator, scope=topic, body=_body(positions)
+    )
+    summaries_services.summary_publish(
+        publisher=moderator, scope=topic, version_number=draft.number
+    )
     # topic, stances, sources, versions, citations with positions, opinion map.
     with django_assert_num_queries(6):
         assert client.get(f"{topic.get_absolute_url()}summary/").status_code == 200
@@ -223,11 +246,13 @@ def test_a_summary_of_the_whole_consultation(client, moderator, closed, closed_t
     editor = client.get(f"{consultation.get_absolute_url()}summary/edit/")
     assert editor.status_code == 200
     assert "## Introduction" in editor.context["form"].initial["body"]
-    draft = summaries.summary_draft_save(
+    draft = summaries_services.summary_draft_save(
         editor=moderator, scope=consultation, body=_body([*positions, other])
     )
     assert draft.summary.consultation == consultation and draft.summary.topic is None
-    summaries.summary_publish(publisher=moderator, scope=consultation, version_number=draft.number)
+    summaries_services.summary_publish(
+        publisher=moderator, scope=consultation, version_number=draft.number
+    )
     page = client.get(f"{consultation.get_absolute_url()}summary/")
     assert page.status_code == 200
     assert other.claim in page.content.decode()
@@ -241,6 +266,6 @@ def test_a_consultation_summary_cannot_cite_another_consultation(moderator, clos
     consultation = closed[0].consultation
     elsewhere = PositionFactory(topic=open_topic)
     with pytest.raises(ValidationError):
-        summaries.summary_draft_save(
+        summaries_services.summary_draft_save(
             editor=moderator, scope=consultation, body=f"## A\n\n[[P{elsewhere.pk}]]"
         )

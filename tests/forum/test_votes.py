@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
-from forum import services
 from forum.models import OpinionSnapshot, Phase, Vote, VoteValue
+from forum.votes import services as votes_services
+from forum.votes.tasks import opinions_request
 from moderation import services as moderation_services
 from moderation.models import Reason
 from tests.factories import PositionFactory, UserFactory
@@ -76,25 +77,25 @@ def test_no_votes_on_a_closed_topic_or_a_removed_position(
 def test_visitors_and_unverified_accounts_cannot_vote(client, unverified_citizen, position):
     assert client.post(_vote_url(position), {"value": "1"}).status_code == 302  # to sign in
     with pytest.raises(PermissionDenied, match="Verify your e-mail"):
-        services.vote_cast(voter=unverified_citizen, position=position, value=1)
+        votes_services.vote_cast(voter=unverified_citizen, position=position, value=1)
     assert not Vote.objects.exists()
 
 
 def test_two_votes_at_once_leave_one_row(citizen, position):
     # The upsert is one statement settled by the unique constraint: repeat it as a race would.
     for value in (1, -1, 0, 1):
-        services.vote_cast(voter=citizen, position=position, value=value)
+        votes_services.vote_cast(voter=citizen, position=position, value=value)
     assert Vote.objects.count() == 1
     assert Vote.objects.get().value == 1
 
 
 def test_a_vote_is_one_insert_on_conflict_update(citizen, position, django_assert_num_queries):
-    services.vote_cast(voter=citizen, position=position, value=1)
+    votes_services.vote_cast(voter=citizen, position=position, value=1)
     citizen = type(citizen).objects.get(pk=citizen.pk)
     position = type(position).objects.select_related("topic__consultation").get(pk=position.pk)
     # The account's standing (verified, not sanctioned), then the upsert.
     with django_assert_num_queries(2) as captured:
-        services.vote_cast(voter=citizen, position=position, value=-1)
+        votes_services.vote_cast(voter=citizen, position=position, value=-1)
     upsert = captured.captured_queries[-1]["sql"].upper()
     assert "ON CONFLICT" in upsert
 
@@ -104,7 +105,7 @@ def test_vote_on_more_offers_the_least_voted_positions_first(client, citizen, op
     busy = PositionFactory(topic=open_topic, stance=stances[0])
     quiet = PositionFactory(topic=open_topic, stance=stances[1])
     for voter in UserFactory.create_batch(3):
-        services.vote_cast(voter=voter, position=busy, value=1)
+        votes_services.vote_cast(voter=voter, position=busy, value=1)
     client.force_login(citizen)
     url = f"{open_topic.get_absolute_url()}vote/"
     page = client.get(url)
@@ -127,15 +128,22 @@ def test_the_task_computes_the_map_after_votes_and_the_page_shows_groups(
             camp = index % 2
             for number, position in enumerate(positions):
                 agrees = (number % 2 == camp) or number == 7
-                services.vote_cast(voter=voter, position=position, value=1 if agrees else -1)
+                votes_services.vote_cast(
+                    voter=voter,
+                    position=position,
+                    value=1 if agrees else -1,
+                    then=opinions_request,
+                )
     snapshot = OpinionSnapshot.objects.get(topic=open_topic)
     assert (snapshot.status, snapshot.n_votes, len(snapshot.data["groups"])) == ("ok", 128, 2)
     # Debounced: within the minute, another vote does not recompute the map.
     with django_capture_on_commit_callbacks(execute=True):
-        services.vote_cast(voter=UserFactory(), position=positions[0], value=1)
+        votes_services.vote_cast(
+            voter=UserFactory(), position=positions[0], value=1, then=opinions_request
+        )
     snapshot.refresh_from_db()
     assert snapshot.n_votes == 128
-    services.opinions_compute(topic=open_topic)
+    votes_services.opinions_compute(topic=open_topic)
     snapshot.refresh_from_db()
     assert snapshot.n_votes == 129
     page = client.get(f"{open_topic.get_absolute_url()}opinions/").content.decode()
@@ -159,7 +167,7 @@ def test_a_map_without_enough_signal_says_so(client, open_topic, votes):
     voters = UserFactory.create_batch(10)
     for v, p, value in votes:
         Vote.objects.create(voter=voters[v], position=positions[p], value=value)
-    services.opinions_compute(topic=open_topic)
+    votes_services.opinions_compute(topic=open_topic)
     response = client.get(f"{open_topic.get_absolute_url()}opinions/")
     assert response.status_code == 200
     text = response.content.decode()
@@ -176,7 +184,7 @@ def test_vote_counts_on_cards_cost_no_extra_queries(
     client, citizen, open_topic, django_assert_num_queries
 ):
     for position in [PositionFactory(topic=open_topic) for _ in range(25)]:
-        services.vote_cast(voter=citizen, position=position, value=1)
+        votes_services.vote_cast(voter=citizen, position=position, value=1)
     client.force_login(citizen)
     with django_assert_num_queries(9):
         response = client.get(open_topic.get_absolute_url())
@@ -197,4 +205,4 @@ def test_closed_topics_offer_no_vote_on_more(client, citizen, open_topic):
 
 def test_vote_rejects_a_stale_value_type(citizen, position):
     with pytest.raises(ValidationError):
-        services.vote_cast(voter=citizen, position=position, value=None)
+        votes_services.vote_cast(voter=citizen, position=position, value=None)

@@ -10,8 +10,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from forum import services as forum_services
+from forum.discussion import services as discussion_services
 from forum.models import Position, Reply
+from forum.positions import services as positions_services
 from moderation import services
 from moderation.models import (
     Appeal,
@@ -51,7 +52,7 @@ def suspended(db):
 
 def _post(author, topic, *, body="A calm argument.", claim="A claim"):
     stance = topic.stances.first()
-    return forum_services.position_create(
+    return positions_services.position_create(
         author=author, topic=topic, stance=stance, claim=claim, body=body
     )
 
@@ -133,7 +134,7 @@ def test_premoderation_holds_everything_in_that_consultation(citizen, open_topic
 def test_an_edit_is_screened_again(citizen, open_topic):
     position = _post(citizen, open_topic)
     assert position.moderation_status == ModerationStatus.VISIBLE
-    revised = forum_services.position_revise(
+    revised = positions_services.position_revise(
         editor=citizen, position=position, stance=position.stance, claim="A claim", body=PHONE_TEXT
     )
     assert revised.moderation_status == ModerationStatus.HELD
@@ -145,7 +146,7 @@ def test_a_held_reply_is_hidden_from_others_and_followers_are_not_mailed(
     from tests.forum.test_discussion import POST_URL, reply_data
 
     position = PositionFactory(topic=open_topic, author=other_citizen)
-    forum_services.discussion_follow(user=other_citizen, position=position)
+    discussion_services.discussion_follow(user=other_citizen, position=position)
     client.force_login(citizen)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(POST_URL, reply_data(position, text=PHONE_TEXT), follow=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from forum import services
+from forum.positions import services as positions_services
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,7 +15,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 def test_hostile_claim_and_body_are_escaped_or_stripped(client, open_topic):
     author = UserFactory(username="hostile")
-    position = services.position_create(
+    position = positions_services.position_create(
         author=author,
         topic=open_topic,
         stance=open_topic.stances.first(),

@@ -6,8 +6,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forum import services
 from forum.models import Phase, Topic
+from forum.votes import services
 
 
 class Command(BaseCommand):

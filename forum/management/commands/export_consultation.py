@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forum import exports
 from forum.models import Consultation, Phase
+from forum.opendata import exports
 
 
 class Command(BaseCommand):

@@ -11,7 +11,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from forum import demo_content, services
+from forum import demo_content
+from forum.consultations import services as consultation_services
 from forum.markup import render_markdown
 from forum.models import (
     Consultation,
@@ -27,6 +28,7 @@ from forum.models import (
     Vote,
     VoteValue,
 )
+from forum.votes import services as vote_services
 from moderation import services as moderation_services
 
 DEMO_PASSWORD = "agora-demo-2026"
@@ -88,7 +90,7 @@ class Command(BaseCommand):
         votes = self._votes(topics, citizens)
         closed_topic = self._closed_consultation(citizens, moderator)
         for topic in [*topics.values(), closed_topic]:
-            services.opinions_compute(topic=topic)
+            vote_services.opinions_compute(topic=topic)
         self._summary(closed_topic, moderator)
         self.stdout.write(
             self.style.SUCCESS(
@@ -118,7 +120,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         consultation.opens_on = consultation.opens_on or today
         consultation.closes_on = consultation.closes_on or today + timezone.timedelta(days=60)
-        services.consultation_save(consultation=consultation)
+        consultation_services.consultation_save(consultation=consultation)
         self._sources(spec["sources"], consultation=consultation)
         return consultation
 
@@ -130,7 +132,7 @@ class Command(BaseCommand):
         for field in ("question", "context"):
             for key, value in _translated(field, spec[field]).items():
                 setattr(topic, key, value)
-        services.topic_save(topic=topic)
+        consultation_services.topic_save(topic=topic)
         for stance_order, stance_spec in enumerate(spec["stances"]):
             Stance.objects.update_or_create(
                 topic=topic,
@@ -269,7 +271,7 @@ class Command(BaseCommand):
             consultation.opens_on = today - timezone.timedelta(days=90)
             consultation.closes_on = today - timezone.timedelta(days=30)
             consultation.background_en = consultation.background_ko = ""
-            services.consultation_save(consultation=consultation)
+            consultation_services.consultation_save(consultation=consultation)
         topic_spec = spec["topic"]
         topic = self._topic(
             consultation,
@@ -325,11 +327,12 @@ class Command(BaseCommand):
 
     def _summary(self, topic: Topic, moderator: User) -> None:
         """Publish the pilot's summary once, through the same services moderators use."""
-        from forum.services import summaries
+        from forum.summaries import coverage
+        from forum.summaries import services as summaries
 
         if SummaryVersion.objects.filter(summary__topic=topic, status="published").exists():
             return
-        body = summaries.summary_template(scope=topic)
+        body = coverage.summary_template(scope=topic)
         draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=body)
         summaries.summary_publish(
             publisher=moderator,

@@ -24,7 +24,7 @@ from django_comments_xtd.models import (
 )
 from django_comments_xtd.moderation import XtdCommentModerator, moderator
 
-from forum import services
+from forum.discussion import services
 from forum.models import Position, Reply
 
 

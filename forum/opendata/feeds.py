@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import (
+    Http404,
+)
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from forum import selectors
-from forum.models import Position, SummaryVersion, Topic
+from forum.consultations import selectors as consultations_selectors
+from forum.models import (
+    Position,
+    SummaryVersion,
+    Topic,
+)
 from moderation.models import ModerationStatus
 
 
@@ -19,7 +25,7 @@ class ConsultationsFeed(Feed):
     link = "/"
 
     def items(self):
-        return selectors.consultations_public()[:30]
+        return consultations_selectors.consultations_public()[:30]
 
     def item_title(self, item):
         return item.title
@@ -61,7 +67,7 @@ class TopicPositionsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, consultation_slug: str, topic_slug: str) -> Topic:
-        topic = selectors.topic_for_page(
+        topic = consultations_selectors.topic_for_page(
             consultation_slug=consultation_slug, topic_slug=topic_slug, user=request.user
         )
         if topic is None:

@@ -21,12 +21,24 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from forum.models import Consultation, Position, SummaryVersion, Topic, Vote
+from forum.models import (
+    Consultation,
+    Position,
+    SummaryVersion,
+    Topic,
+    Vote,
+)
+from forum.votes.selectors import with_votes
 from moderation.models import ModerationStatus
 
 KINDS = ("positions", "votes", "summary")
+
+
 FORMATS = ("csv", "json")
+
+
 CHUNK = 2000
+
 
 FIELDS = {
     "positions": [
@@ -55,9 +67,7 @@ def participant_id(topic: Topic, user_id: int) -> str:
 
 
 def _positions(topic: Topic) -> Iterator[dict]:
-    from forum.selectors import _with_votes  # the same counts the pages show
-
-    rows = _with_votes(
+    rows = with_votes(
         Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
         .select_related("author", "stance")
         .order_by("pk"),

@@ -1,0 +1,147 @@
+"""Reads for the topic page's cards and a position's page."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
+from django_comments.models import Comment
+
+from forum.models import (
+    Citation,
+    DiscussionFollow,
+    Position,
+    PositionRevision,
+    Stance,
+    SummaryVersion,
+    Topic,
+    Vote,
+    VoteValue,
+)
+from forum.permissions import AnyUser
+from forum.visibility import can_see_held, can_view_consultation
+from forum.votes.selectors import vote_count, with_votes
+from moderation.models import ModeratedItem, ModerationStatus
+
+
+def _reply_count() -> Coalesce:
+    """Published replies under the outer position: part of the position query, not one more.
+
+    Counted on the library's base table (every comment here is a Reply), through the index
+    that migration forum 0004 adds on (object_pk, content_type_id, …). Agora is one site, so
+    the site is not asked: naming it leads SQLite to count through the site's index.
+    """
+    visible = (
+        Comment.objects.filter(content_type__app_label="forum", content_type__model="position")
+        .filter(
+            object_pk=Cast(OuterRef("pk"), output_field=CharField()),
+            is_public=True,
+            is_removed=False,
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(visible, output_field=IntegerField()), Value(0))
+
+
+ORDERS = ("newest", "bridging")
+
+
+def topic_positions(
+    *,
+    topic: Topic,
+    stance: Stance | None = None,
+    viewer: AnyUser | None = None,
+    order: str = "newest",
+) -> QuerySet[Position]:
+    """A topic's positions, newest first, with what a position card shows. Held positions
+    are left out except for their author and moderators; hidden and removed ones stay, for
+    their placeholder."""
+    positions = Position.objects.filter(topic=topic)
+    if viewer is None or not can_see_held(viewer):
+        visible = ~Q(moderation_status=ModerationStatus.HELD)
+        if viewer is not None and viewer.is_authenticated:
+            visible |= Q(author=viewer)
+        positions = positions.filter(visible)
+    positions = positions.select_related("author", "stance", "topic__consultation").annotate(
+        reply_count=_reply_count()
+    )
+    if stance is not None:
+        positions = positions.filter(stance=stance)
+    positions = with_votes(positions, viewer)
+    if order == "bridging":
+        return positions.order_by(F("bridging_score").desc(nulls_last=True), "-created_at", "-id")
+    return positions.order_by("-created_at", "-id")
+
+
+def position_of_author(*, topic: Topic, user: AnyUser) -> Position | None:
+    if not user.is_authenticated:
+        return None
+    return Position.objects.filter(topic=topic, author=user).first()
+
+
+def position_for_page(
+    *, consultation_slug: str, topic_slug: str, pk: int, user: AnyUser
+) -> Position | None:
+    """The position with its topic, author, stance and every revision, newest first, and
+    whether this user follows its discussion."""
+    followed = (
+        Exists(DiscussionFollow.objects.filter(position=OuterRef("pk"), user_id=user.pk))
+        if user.is_authenticated
+        else Value(False)
+    )
+    position = (
+        Position.objects.filter(
+            pk=pk, topic__slug=topic_slug, topic__consultation__slug=consultation_slug
+        )
+        .select_related("topic__consultation", "author", "stance")
+        .annotate(
+            agree_count=vote_count(VoteValue.AGREE),
+            disagree_count=vote_count(VoteValue.DISAGREE),
+            pass_count=vote_count(VoteValue.PASS),
+            my_vote=Subquery(
+                Vote.objects.filter(position=OuterRef("pk"), voter_id=user.pk).values("value")[:1],
+                output_field=IntegerField(),
+            )
+            if user.is_authenticated
+            else Value(None, output_field=IntegerField()),
+            is_followed=followed,
+            is_cited=Exists(
+                Citation.objects.filter(
+                    position=OuterRef("pk"), version__status=SummaryVersion.Status.PUBLISHED
+                )
+            ),
+            moderation_item_holds=Subquery(
+                ModeratedItem.objects.filter(
+                    content_type__app_label="forum",
+                    content_type__model="position",
+                    object_id=OuterRef("pk"),
+                ).values("holds")[:1],
+                output_field=JSONField(),
+            ),
+        )
+        .prefetch_related(
+            Prefetch(
+                "revisions",
+                queryset=PositionRevision.objects.select_related("stance").order_by("-number"),
+            )
+        )
+        .first()
+    )
+    if position is None or not can_view_consultation(user, position.topic.consultation):
+        return None
+    return position

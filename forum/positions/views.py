@@ -1,0 +1,232 @@
+"""The topic page, a position's page, posting and revising."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.db import transaction
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+)
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_comments_xtd.conf import settings as xtd_settings
+
+from forum.charts import stance_bar
+from forum.consultations import selectors as consultations_selectors
+from forum.consultations.views import topic_or_404
+from forum.discussion import selectors as discussion_selectors
+from forum.discussion.forms import ReplyForm
+from forum.discussion.permissions import can_follow_discussion, can_give_feedback, reply_refusal
+from forum.models import (
+    Position,
+)
+from forum.paging import page_number
+from forum.positions import selectors, services
+from forum.positions.forms import PositionForm
+from forum.positions.permissions import (
+    can_post_position,
+    can_revise_position,
+    check_can_post_position,
+    check_can_revise_position,
+)
+from forum.summaries import permissions as summaries_permissions
+from forum.votes.permissions import can_vote
+from moderation.models import ModerationStatus
+from moderation.permissions import can_moderate, can_report
+from moderation.screening import messages_for
+
+POSITIONS_PER_PAGE = 20
+
+
+@transaction.non_atomic_requests
+def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    topic = topic_or_404(request, consultation_slug, topic_slug)
+    stances = list(topic.stances.all())
+    stance = None
+    stance_key = request.GET.get("stance", "")
+    if stance_key:
+        stance = next((s for s in stances if s.key == stance_key), None)
+        if stance is None:
+            raise Http404(_("This topic has no such stance."))
+    order = request.GET.get("order", "newest")
+    if order not in selectors.ORDERS:
+        raise Http404(_("No such order."))
+    paginator = Paginator(
+        selectors.topic_positions(topic=topic, stance=stance, viewer=request.user, order=order),
+        POSITIONS_PER_PAGE,
+    )
+    try:
+        page = paginator.page(page_number(request))
+    except InvalidPage:
+        raise Http404(_("No such page.")) from None
+    segments, total = stance_bar(stances)
+    colour_of_stance = {s.pk: segment.colour for s, segment in zip(stances, segments, strict=True)}
+    for position in page.object_list:
+        position.stance_colour = colour_of_stance[position.stance_id]
+        position.can_vote = can_vote(request.user, position)
+    own_position = selectors.position_of_author(topic=topic, user=request.user)
+    return render(
+        request,
+        "forum/topic_detail.html",
+        {
+            "consultation": topic.consultation,
+            "topic": topic,
+            "stances": stances,
+            "selected_stance": stance,
+            "order": order,
+            "page": page,
+            "segments": segments,
+            "position_total": total,
+            "own_position": own_position,
+            "can_post": own_position is None and can_post_position(request.user, topic),
+            "can_write_summary": summaries_permissions.summary_refusal(request.user, topic) is None,
+        },
+    )
+
+
+def position_or_404(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
+) -> Position:
+    position = selectors.position_for_page(
+        consultation_slug=consultation_slug, topic_slug=topic_slug, pk=pk, user=request.user
+    )
+    if position is None:
+        raise Http404(_("No such position."))
+    return position
+
+
+@transaction.non_atomic_requests
+def position_detail(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
+) -> HttpResponse:
+    position = position_or_404(request, consultation_slug, topic_slug, pk)
+    is_author = request.user.is_authenticated and position.author_id == request.user.pk
+    moderator = can_moderate(request.user)
+    if position.moderation_status == ModerationStatus.HELD and not (is_author or moderator):
+        raise Http404(_("No such position."))
+    try:
+        discussion = discussion_selectors.position_discussion(
+            position=position,
+            user=request.user,
+            page_number=page_number(request, "replies"),
+            with_held=moderator,
+        )
+    except InvalidPage:
+        raise Http404(_("No such page.")) from None
+    refusal = reply_refusal(request.user, position)
+    if refusal is None and not position.is_published:
+        refusal = _("This position is not visible now, so it takes no replies.")
+    _mark_reply_actions(request, discussion, may_reply=refusal is None, moderator=moderator)
+    return render(
+        request,
+        "forum/position_detail.html",
+        {
+            "consultation": position.topic.consultation,
+            "topic": position.topic,
+            "position": position,
+            "revisions": position.revisions.all(),
+            "can_revise": can_revise_position(request.user, position),
+            "discussion": discussion,
+            "reply_form": ReplyForm(position) if refusal is None else None,
+            "reply_refusal": refusal,
+            "following": position.is_followed,
+            "can_follow": can_follow_discussion(request.user),
+            "is_author": is_author,
+            "can_moderate": moderator,
+            "show_content": position.is_published or is_author or moderator,
+            "can_vote": can_vote(request.user, position),
+            "can_report": position.is_published
+            and can_report(request.user, author_id=position.author_id),
+            "hold_messages": messages_for(position.moderation_item_holds)
+            if position.moderation_status == ModerationStatus.HELD
+            else [],
+        },
+    )
+
+
+def _mark_reply_actions(
+    request: HttpRequest,
+    discussion: discussion_selectors.Discussion,
+    *,
+    may_reply: bool,
+    moderator: bool,
+) -> None:
+    """Give the template one boolean per action and reply, so that it restates no rule."""
+    user = request.user
+    for thread in discussion.threads:
+        for node in thread.walk():
+            reply = node.reply
+            visible = reply.is_public and not reply.is_removed
+            node.can_answer = (
+                may_reply and visible and reply.level < xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+            )
+            node.can_report = visible and can_report(user, author_id=reply.user_id)
+            node.can_feedback = visible and can_give_feedback(user, reply)
+            node.can_moderate = moderator
+            # Authors and moderators still read what moderation hid; others see why only.
+            node.show_content = (
+                visible or moderator or (user.is_authenticated and reply.user_id == user.pk)
+            )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def position_create(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    # Drafts answer 403 here (not 404): the refusal names no content, and says why.
+    topic = consultations_selectors.topic_by_slugs(
+        consultation_slug=consultation_slug, topic_slug=topic_slug
+    )
+    if topic is None:
+        raise Http404(_("No such topic."))
+    existing = selectors.position_of_author(topic=topic, user=request.user)
+    if existing is not None:
+        messages.info(request, _("You already hold a position on this topic. Revise it here."))
+        return redirect("forum:position_revise", consultation_slug, topic_slug, existing.pk)
+    check_can_post_position(request.user, topic)
+    form = PositionForm(request.POST or None, topic=topic)
+    if request.method == "POST" and form.is_valid():
+        try:
+            position = services.position_create(
+                author=request.user, topic=topic, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your position is published."))
+            return redirect(position)
+    return render(
+        request,
+        "forum/position_form.html",
+        {"consultation": topic.consultation, "topic": topic, "form": form, "position": None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def position_revise(
+    request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
+) -> HttpResponse:
+    position = position_or_404(request, consultation_slug, topic_slug, pk)
+    check_can_revise_position(request.user, position)
+    topic = position.topic
+    initial = {"stance": position.stance, "claim": position.claim, "body": position.body}
+    form = PositionForm(request.POST or None, topic=topic, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.position_revise(editor=request.user, position=position, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your position is revised; the earlier text is kept."))
+            return redirect(position)
+    return render(
+        request,
+        "forum/position_form.html",
+        {"consultation": topic.consultation, "topic": topic, "form": form, "position": position},
+    )

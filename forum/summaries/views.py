@@ -1,0 +1,163 @@
+"""The summary page, the moderators' editor, and unsubscribing from summary mail."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from forum.charts import opinion_map_context, stance_bar
+from forum.consultations.views import consultation_or_404, topic_or_404
+from forum.models import (
+    Consultation,
+    Topic,
+)
+from forum.summaries import coverage as summaries_coverage
+from forum.summaries import permissions as summaries_permissions
+from forum.summaries import selectors, services
+from forum.summaries.forms import PublishForm, SummaryForm
+from forum.votes import selectors as votes_selectors
+
+
+def _summary_context(scope: Topic | Consultation) -> dict:
+    if isinstance(scope, Topic):
+        return {"consultation": scope.consultation, "topic": scope, "scope_title": scope.question}
+    return {"consultation": scope, "topic": None, "scope_title": scope.title}
+
+
+def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResponse:
+    """The moderators' editor: draft, cite (with a picker), check coverage, publish."""
+    summaries_permissions.check_can_write_summary(request.user, scope)
+    draft = selectors.summary_draft(scope=scope)
+    published = selectors.summary_versions(scope=scope)
+    if draft:
+        initial_body = draft.body
+    elif published:
+        initial_body = published[0].body
+    else:
+        initial_body = summaries_coverage.summary_template(scope=scope)
+    form = SummaryForm(request.POST or None, initial={"body": initial_body})
+    publish_form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.summary_draft_save(
+                editor=request.user,
+                scope=scope,
+                body=form.cleaned_data["body"],
+                change_note=form.cleaned_data["change_note"],
+            )
+            if request.POST.get("action") == "publish" and publish_form.is_valid():
+                version = services.summary_publish(
+                    publisher=request.user,
+                    scope=scope,
+                    version_number=draft.number,
+                    publish_anyway=publish_form.cleaned_data["publish_anyway"],
+                    reason=publish_form.cleaned_data["reason"],
+                )
+                messages.success(request, _("The summary is published."))
+                return redirect(version.summary.get_absolute_url())
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field_name, errors in error.error_dict.items():
+                    form.add_error(field_name if field_name in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft is saved."))
+            return redirect(request.path)
+    body = form.data.get("body", initial_body) if form.is_bound else initial_body
+    query = request.GET.get("q", "")
+    return render(
+        request,
+        "forum/summary_edit.html",
+        {
+            **_summary_context(scope),
+            "form": form,
+            "publish_form": publish_form,
+            "draft": draft,
+            "published": published,
+            "coverage": summaries_coverage.coverage_check(scope=scope, body=body),
+            "query": query,
+            "candidates": selectors.positions_for_citing(scope=scope, query=query),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summary_edit(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    return _summary_edit(request, topic_or_404(request, consultation_slug, topic_slug))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_summary_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    return _summary_edit(request, consultation_or_404(request, slug))
+
+
+def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpResponse:
+    versions = selectors.summary_versions(scope=scope)
+    if not versions:
+        raise Http404(_("This topic has no published summary yet."))
+    wanted = request.GET.get("version")
+    version = versions[0]
+    if wanted:
+        version = next((v for v in versions if str(v.number) == wanted), None)
+        if version is None:
+            raise Http404(_("No such version."))
+    context = {
+        **_summary_context(scope),
+        "version": version,
+        "versions": versions,
+        "current": version == versions[0],
+        "stats": version.stats,
+        "references": [
+            (c, request.build_absolute_uri(c.position.get_absolute_url()))
+            for c in version.citations.all()
+        ],
+        "can_write": summaries_permissions.can_publish_summary(request.user),
+        "edit_url": reverse("forum:summary_edit", args=[scope.consultation.slug, scope.slug])
+        if isinstance(scope, Topic)
+        else reverse("forum:consultation_summary_edit", args=[scope.slug]),
+    }
+    if isinstance(scope, Topic):
+        segments, total = stance_bar(list(scope.stances.all()))
+        snapshot = votes_selectors.opinion_snapshot(topic=scope)
+        context.update(segments=segments, position_total=total, snapshot=snapshot)
+        if snapshot is not None and snapshot.status == "ok":
+            context.update(opinion_map_context(snapshot.data, {}))
+    return render(request, "forum/summary_detail.html", context)
+
+
+@transaction.non_atomic_requests
+def summary_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    return _summary_detail(request, topic_or_404(request, consultation_slug, topic_slug))
+
+
+@transaction.non_atomic_requests
+def consultation_summary(request: HttpRequest, slug: str) -> HttpResponse:
+    return _summary_detail(request, consultation_or_404(request, slug))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def summaries_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    user = services.summaries_unsubscribe(token=token)
+    return render(
+        request,
+        "forum/summaries_unsubscribed.html",
+        {"done": user is not None},
+        status=200 if user else 400,
+    )

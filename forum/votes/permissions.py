@@ -1,0 +1,38 @@
+"""Who may vote on a position."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from forum.models import (
+    Position,
+)
+from forum.permissions import AnyUser, has_verified_email
+from moderation.permissions import sanction_refusal
+
+
+def vote_refusal(user: AnyUser, position: Position) -> str | None:
+    """Why this user may not vote on this position, or None when they may."""
+    if not user.is_authenticated:
+        return _("Sign in to vote.")
+    if position.author_id == user.pk:
+        return _("You cannot vote on your own position.")
+    if not position.is_published:
+        return _("This position is not visible now, so it takes no votes.")
+    consultation = position.topic.consultation
+    if not consultation.accepts_positions:
+        return _("This consultation is closed: it no longer takes votes.")
+    if not has_verified_email(user):
+        return _("Verify your e-mail address before you vote.")
+    return sanction_refusal(user)
+
+
+def can_vote(user: AnyUser, position: Position) -> bool:
+    return vote_refusal(user, position) is None
+
+
+def check_can_vote(user: AnyUser, position: Position) -> None:
+    reason = vote_refusal(user, position)
+    if reason is not None:
+        raise PermissionDenied(reason)
