@@ -194,6 +194,11 @@ class ReplyAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A deletion would leave no log entry and orphan the reply's answers; removing goes
+        # through moderation, which logs it and keeps a placeholder.
+        return False
+
 
 @admin.register(CommentFlag)
 class CommentFlagAdmin(admin.ModelAdmin):

@@ -11,9 +11,10 @@ class ForumConfig(AppConfig):
         # Imported here: the models must be loaded first.
         from forum.discussion import wiring
         from forum.models import Position, Reply
+        from forum.visibility import content_visible_to
         from moderation import registry
 
         wiring.connect()
         # Positions and replies are what moderation can act on (moderation/registry.py).
-        registry.register(Position)
-        registry.register(Reply)
+        registry.register(Position, readable_by=content_visible_to)
+        registry.register(Reply, readable_by=content_visible_to)

@@ -47,7 +47,11 @@ class Access(IntEnum):
 
 
 def can_see_drafts(user) -> bool:
-    return bool(user.is_authenticated and user.has_perm("forum.view_draft_consultation"))
+    """Organizers preparing a consultation. Only staff are asked, as for moderators: that
+    spares every citizen's page the permission queries."""
+    return bool(
+        user.is_authenticated and user.is_staff and user.has_perm("forum.view_draft_consultation")
+    )
 
 
 def can_view_consultation(user, consultation) -> bool:
@@ -128,9 +132,9 @@ def check_can_read_reply(user, reply, position) -> None:
         raise Http404(_("No such reply."))
 
 
-def takes_part(position) -> bool:
+def takes_part(content) -> bool:
     """Published content is what others may engage with: vote on, answer, report."""
-    return position.moderation_status == ModerationStatus.VISIBLE
+    return content.moderation_status == ModerationStatus.VISIBLE
 
 
 # Placeholders ---------------------------------------------------------------------------------
@@ -289,3 +293,9 @@ def content_visible_to(user, content) -> bool:
         level = position_access(user, position)
         return reply_access(user, content, position_access_level=level) == Access.FULL
     return False
+
+
+def published_q(prefix: str = "") -> Q:
+    """The condition `public()` applies, for counts inside another query (e.g. positions per
+    stance, `prefix="positions__"`); the consultation is checked by the page that counts."""
+    return Q(**{f"{prefix}moderation_status": ModerationStatus.VISIBLE})

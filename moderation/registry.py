@@ -9,18 +9,42 @@ A moderated model (the forum registers Position and Reply in its AppConfig.ready
   slug), `moderation_excerpt()` (plain text for the queue and notices),
   `get_absolute_url()`, and a class method `moderation_queryset()` that loads what those
   need in one query.
+
+The forum also registers, with each model, its visibility rule (`readable_by(user, content)`):
+moderation quotes and accepts reports only on content the person may read, without knowing
+the rule itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 _registry: dict[str, type[models.Model]] = {}
+_readable_by: dict[str, Callable[[object, models.Model], bool]] = {}
 
 
-def register(model: type[models.Model]) -> None:
+def register(
+    model: type[models.Model], *, readable_by: Callable[[object, models.Model], bool]
+) -> None:
     _registry[model._meta.label_lower] = model
+    _readable_by[model._meta.label_lower] = readable_by
+
+
+def can_read(user, content: models.Model) -> bool:
+    """May this person read this content (the registering app's visibility rule)?"""
+    rule = _readable_by.get(content._meta.label_lower)
+    return bool(rule and rule(user, content))
+
+
+def check_can_read(user, content: models.Model) -> None:
+    """Content this person may not read does not exist for them: 404."""
+    if not can_read(user, content):
+        raise Http404(_("No such contribution."))
 
 
 def model_for(label: str) -> type[models.Model] | None:

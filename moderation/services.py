@@ -196,7 +196,9 @@ class ReportResult:
 
 def report_create(*, reporter, content: models.Model, reason: str, text: str = "") -> ReportResult:
     """A signed-in citizen reports a position or reply. At the threshold of open reports the
-    item is hidden until a moderator looks (and moderators are e-mailed)."""
+    item is hidden until a moderator looks (and moderators are e-mailed). Content the
+    reporter may not read answers 404 (registry.check_can_read) and writes nothing."""
+    registry.check_can_read(reporter, content)
     check_can_report(reporter, author_id=getattr(content.moderation_author, "pk", None))
     if reason not in {r.value for r in REPORT_REASONS}:
         raise ValidationError({"reason": _("Choose one of the reasons.")}, code="reason")

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from moderation import screening, selectors, services
+from moderation import registry, screening, selectors, services
 from moderation.forms import ActionForm, AppealForm, BulkForm, ReportForm, SanctionForm
 from moderation.models import (
     REPORT_REASONS,
@@ -156,6 +156,8 @@ def report(request: HttpRequest, label: str, object_id: int) -> HttpResponse:
     if found is None:
         raise Http404(_("No such contribution."))
     content, _item = found
+    # Held, hidden, removed or draft content does not exist for the reporter: never quoted.
+    registry.check_can_read(request.user, content)
     check_can_report(request.user, author_id=getattr(content.moderation_author, "pk", None))
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

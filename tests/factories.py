@@ -108,8 +108,13 @@ def make_reply(
     leaning: str = Leaning.NEUTRAL,
     **fields,
 ) -> Reply:
-    """A reply written the way the library writes one (its save() threads it)."""
+    """A reply written the way the library writes one (its save() threads it). Given the
+    library's flags, the moderation status follows them, as moderation keeps them in step."""
     author = author or UserFactory()
+    if fields.get("is_removed"):
+        fields.setdefault("moderation_status", "removed")
+    elif fields.get("is_public") is False:
+        fields.setdefault("moderation_status", "hidden")
     reply = Reply(
         content_object=position,
         site_id=1,

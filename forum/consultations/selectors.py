@@ -9,7 +9,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Value,
     When,
@@ -23,8 +22,7 @@ from forum.models import (
     Topic,
 )
 from forum.permissions import AnyUser
-from forum.visibility import can_view_consultation
-from moderation.models import ModerationStatus
+from forum.visibility import can_view_consultation, published_q
 
 # Open consultations first, then closed, then summarised.
 _OPEN_FIRST = Case(
@@ -37,7 +35,7 @@ _OPEN_FIRST = Case(
 
 def _published_count() -> Count:
     # Counts and the stance bar show what everyone can read.
-    return Count("positions", filter=Q(positions__moderation_status=ModerationStatus.VISIBLE))
+    return Count("positions", filter=published_q("positions__"))
 
 
 def consultations_public() -> QuerySet[Consultation]:

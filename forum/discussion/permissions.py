@@ -1,18 +1,23 @@
-"""Who may reply, like or dislike a reply, and follow a discussion."""
+"""Who may reply, like or dislike a reply, and follow a discussion.
+
+The `check_…` functions first apply the visibility rule (forum.visibility): content a person
+may not read answers 404, whatever else they may do.
+"""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from forum.models import (
-    Phase,
-    Position,
-    Reply,
+from forum.models import Phase, Position, Reply
+from forum.permissions import AnyUser, has_verified_email, standing_refusal
+from forum.visibility import (
+    can_read_position,
+    can_view_consultation,
+    check_can_read_position,
+    check_can_read_reply,
+    takes_part,
 )
-from forum.permissions import AnyUser, has_verified_email
-from forum.visibility import can_view_consultation
-from moderation.permissions import sanction_refusal
 
 
 def reply_refusal(user: AnyUser, position: Position) -> str | None:
@@ -26,17 +31,24 @@ def reply_refusal(user: AnyUser, position: Position) -> str | None:
         return _("This consultation is not open yet.")
     if not position.discussion_open:
         return _("This consultation is closed: it no longer accepts replies.")
-    if not has_verified_email(user):
-        return _("Verify your e-mail address before you reply.")
-    return sanction_refusal(user)
+    if not takes_part(position):
+        return _("This position is not visible now, so it takes no replies.")
+    return standing_refusal(user, unverified=_("Verify your e-mail address before you reply."))
 
 
 def can_reply(user: AnyUser, position: Position) -> bool:
-    return reply_refusal(user, position) is None
+    return can_read_position(user, position) and reply_refusal(user, position) is None
 
 
-def check_can_reply(user: AnyUser, position: Position) -> None:
+def check_can_reply(user: AnyUser, position: Position, *, parent: Reply | None = None) -> None:
+    """404 for a position (or a reply answered) this user may not read; 403 with the reason
+    when they may read it but not reply."""
+    check_can_read_position(user, position)
+    if parent is not None:
+        check_can_read_reply(user, parent, position)
     reason = reply_refusal(user, position)
+    if reason is None and parent is not None and not takes_part(parent):
+        reason = _("That reply was removed, so it cannot be answered.")
     if reason is not None:
         raise PermissionDenied(reason)
 
@@ -46,18 +58,21 @@ def _feedback_refusal(user: AnyUser, reply: Reply) -> str | None:
         return _("Sign in to like or dislike a reply.")
     if not user.is_active:
         return _("This account is inactive.")
-    if not has_verified_email(user):
-        return _("Verify your e-mail address before you like or dislike a reply.")
     if reply.user_id == user.pk:
         return _("You cannot like or dislike your own reply.")
-    return sanction_refusal(user)
+    if not takes_part(reply):
+        return _("That reply is not visible now, so it takes no likes.")
+    return standing_refusal(
+        user, unverified=_("Verify your e-mail address before you like or dislike a reply.")
+    )
 
 
 def can_give_feedback(user: AnyUser, reply: Reply) -> bool:
     return _feedback_refusal(user, reply) is None
 
 
-def check_can_give_feedback(user: AnyUser, reply: Reply) -> None:
+def check_can_give_feedback(user: AnyUser, reply: Reply, *, position: Position) -> None:
+    check_can_read_reply(user, reply, position)
     reason = _feedback_refusal(user, reply)
     if reason is not None:
         raise PermissionDenied(reason)
@@ -77,7 +92,8 @@ def can_follow_discussion(user: AnyUser) -> bool:
     return _follow_refusal(user) is None
 
 
-def check_can_follow_discussion(user: AnyUser) -> None:
+def check_can_follow_discussion(user: AnyUser, position: Position) -> None:
+    check_can_read_position(user, position)
     reason = _follow_refusal(user)
     if reason is not None:
         raise PermissionDenied(reason)

@@ -24,8 +24,7 @@ from forum.models import (
     Reply,
 )
 from forum.permissions import AnyUser
-from forum.visibility import can_view_consultation
-from moderation.models import ModerationStatus
+from forum.visibility import Access, position_access, reply_access
 
 THREADS_PER_PAGE = 20
 
@@ -75,21 +74,15 @@ class Discussion:
     reply_count: int
 
 
-def position_discussion(
-    *, position: Position, user: AnyUser, page_number: int = 1, with_held: bool = False
-) -> Discussion:
+def position_discussion(*, position: Position, user: AnyUser, page_number: int = 1) -> Discussion:
     """The discussion under a position in three queries whatever its size: thread activity,
-    the replies of this page's threads with their authors, and the feedback on them.
+    the replies of this page's threads with their authors, and the feedback on them. Only
+    what this user may know (forum.visibility): held replies are their author's and the
+    moderators'; hidden and removed ones stay for their placeholder.
 
     Raises django.core.paginator.InvalidPage for a page past the end.
     """
-    replies = replies_on_positions().filter(object_pk=str(position.pk))
-    if not with_held:
-        # Held replies are their author's and the moderators' until reviewed.
-        shown = ~Q(moderation_status=ModerationStatus.HELD)
-        if user.is_authenticated:
-            shown |= Q(user=user)
-        replies = replies.filter(shown)
+    replies = replies_on_positions().visible_to(user, position=position)
     activity = list(
         replies.order_by()
         .values("thread_id")
@@ -148,25 +141,32 @@ def _add_feedback(nodes: dict[int, ReplyNode], user: AnyUser) -> None:
 
 
 def position_of_reply(*, reply_id: int, user: AnyUser) -> Position | None:
-    """The position a reply answers, when this user may see it."""
-    object_pk = (
-        replies_on_positions().filter(pk=reply_id).values_list("object_pk", flat=True).first()
+    """The position a reply answers, when this user may know both (forum.visibility)."""
+    reply = (
+        replies_on_positions()
+        .filter(pk=reply_id)
+        .only("object_pk", "user_id", "moderation_status")
+        .first()
     )
-    if object_pk is None or not object_pk.isdigit():
+    if reply is None or not reply.object_pk.isascii() or not reply.object_pk.isdigit():
         return None
     position = (
-        Position.objects.filter(pk=int(object_pk)).select_related("topic__consultation").first()
+        Position.objects.filter(pk=int(reply.object_pk))
+        .select_related("topic__consultation")
+        .first()
     )
-    if position is None or not can_view_consultation(user, position.topic.consultation):
+    if position is None:
         return None
-    return position
+    level = reply_access(user, reply, position_access_level=position_access(user, position))
+    return position if level > Access.NONE else None
 
 
-def reply_in_discussion(*, position: Position, reply_id: int) -> Reply | None:
-    """A reply under this position, with its author, or None."""
+def reply_in_discussion(*, position: Position, reply_id: int, user: AnyUser) -> Reply | None:
+    """A reply under this position, with its author, when this user may read it; else None."""
     return (
         replies_on_positions()
-        .filter(object_pk=str(position.pk), pk=reply_id)
+        .readable_by(user, position=position)
+        .filter(pk=reply_id)
         .select_related("user")
         .first()
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
@@ -11,6 +12,7 @@ from django.db.models import (
     Q,
 )
 from django.http import (
+    Http404,
     HttpRequest,
 )
 from django.template.loader import render_to_string
@@ -37,6 +39,7 @@ from forum.models import (
     Reply,
     User,
 )
+from forum.visibility import shown_position
 from moderation import services as moderation
 from moderation.models import ModerationStatus, Reason
 from moderation.screening import Hold
@@ -53,8 +56,14 @@ def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> 
     address, render the Markdown, screen it, and turn the "e-mail me" box into a follow.
 
     Returns the screening holds, which `reply_posted` records once the row exists.
+    Raises Http404 for a position or parent this author may not read.
     """
-    check_can_reply(author, position)
+    parent = None
+    if reply.parent_id:
+        parent = Reply.norel_objects.filter(pk=reply.parent_id, object_pk=str(position.pk)).first()
+        if parent is None:
+            raise Http404(_("No such reply."))
+    check_can_reply(author, position, parent=parent)
     # Stored replies to the position have level 0 (their parent_id is their own id).
     same_place = Q(parent_id=reply.parent_id, level__gt=0) if reply.parent_id else Q(level=0)
     earlier = (
@@ -130,7 +139,7 @@ def reply_followers_notify(*, reply: Reply, request: HttpRequest) -> None:
         )
         context = {
             "reply": reply,
-            "position": position,
+            "position": shown_position(follow.user, position),
             "position_url": position_url,
             "mute_url": mute_url,
             "recipient": follow.user,
@@ -155,7 +164,7 @@ def discussion_mute_token(follow: DiscussionFollow) -> str:
 
 def discussion_follow(*, user: User, position: Position) -> DiscussionFollow:
     """A verified citizen follows a position's discussion; following twice changes nothing."""
-    check_can_follow_discussion(user)
+    check_can_follow_discussion(user, position)
     follow, _created = DiscussionFollow.objects.get_or_create(user=user, position=position)
     return follow
 
@@ -165,16 +174,25 @@ def discussion_unfollow(*, user: User, position: Position) -> None:
     DiscussionFollow.objects.filter(user=user, position=position).delete()
 
 
-def discussion_mute_target(*, token: str) -> Position | None:
+def _muted_position(user_id: int, position_id: int):
+    """The position of a mute link as its follower may see it (a placeholder once hidden)."""
+    position = Position.objects.select_related("topic__consultation").filter(pk=position_id).first()
+    if position is None:
+        return None
+    follower = User.objects.filter(pk=user_id).first() or AnonymousUser()
+    return shown_position(follower, position)
+
+
+def discussion_mute_target(*, token: str):
     """The position a mute link is for, without muting (what opening the link shows)."""
     try:
-        _user_id, position_id = signing.loads(token, salt=MUTE_SALT)
+        user_id, position_id = signing.loads(token, salt=MUTE_SALT)
     except (signing.BadSignature, ValueError, TypeError):
         return None
-    return Position.objects.select_related("topic__consultation").filter(pk=position_id).first()
+    return _muted_position(user_id, position_id)
 
 
-def discussion_mute(*, token: str) -> Position | None:
+def discussion_mute(*, token: str):
     """The mute link in a notification: anyone holding it stops that follow, signed in or not.
 
     Returns the position, or None when the token is not one Agora signed.
@@ -184,13 +202,16 @@ def discussion_mute(*, token: str) -> Position | None:
     except (signing.BadSignature, ValueError, TypeError):
         return None
     DiscussionFollow.objects.filter(user_id=user_id, position_id=position_id).delete()
-    return Position.objects.select_related("topic__consultation").filter(pk=position_id).first()
+    return _muted_position(user_id, position_id)
 
 
 def reply_feedback(*, user: User, reply: Reply, kind: str) -> bool:
     """A verified citizen likes or dislikes a reply; the same click again takes it back, and
     liking replaces a dislike. Returns whether the feedback is now given."""
-    check_can_give_feedback(user, reply)
+    position = reply.content_object
+    if not isinstance(position, Position):
+        raise Http404(_("No such reply."))
+    check_can_give_feedback(user, reply, position=position)
     if kind not in FEEDBACK_FLAGS:
         raise ValidationError(_("Choose like or dislike."), code="feedback_kind")
     flag_name = FEEDBACK_FLAGS[kind]

@@ -21,6 +21,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from forum.discussion import selectors, services
 from forum.discussion.forms import ReplyForm
 from forum.discussion.permissions import check_can_reply
+from forum.inputs import ascii_int
 from forum.models import (
     Position,
     Reply,
@@ -29,8 +30,9 @@ from forum.positions.views import position_or_404
 
 
 def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Reply:
-    reply = selectors.reply_in_discussion(position=position, reply_id=reply_id)
-    if reply is None or not (reply.is_public and not reply.is_removed):
+    """A reply of this discussion that this user may read (forum.visibility), else 404."""
+    reply = selectors.reply_in_discussion(position=position, reply_id=reply_id, user=request.user)
+    if reply is None:
         raise Http404(_("No such reply."))
     return reply
 
@@ -38,10 +40,10 @@ def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Re
 @transaction.non_atomic_requests
 def reply_posted(request: HttpRequest) -> HttpResponse:
     """Where the comment library sends a poster when no safe `next` came with the form."""
-    raw = request.GET.get("c", "")
-    if not raw.isdigit() or len(raw) > 18:
+    reply_id = ascii_int(request.GET.get("c"))
+    if reply_id is None:
         return redirect("forum:home")
-    return reply_redirect(request, int(raw))
+    return reply_redirect(request, reply_id)
 
 
 @transaction.non_atomic_requests
@@ -65,9 +67,7 @@ def reply_answer(
     """The form to answer one reply (without JavaScript, each answer has its own page)."""
     position = position_or_404(request, consultation_slug, topic_slug, pk)
     parent = _reply_or_404(request, position, reply_id)
-    check_can_reply(request.user, position)
-    if parent.is_removed or not parent.is_public:
-        raise Http404(_("That reply was removed, so it cannot be answered."))
+    check_can_reply(request.user, position, parent=parent)
     if parent.level >= xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
         raise Http404(_("This thread is as deep as it goes; answer higher up."))
     return render(

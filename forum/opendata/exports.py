@@ -8,6 +8,7 @@ published summary. Rows are streamed from the database, never held all at once.
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import hmac
 import io
@@ -29,7 +30,7 @@ from forum.models import (
     Vote,
 )
 from forum.votes.selectors import with_votes
-from moderation.models import ModerationStatus
+from moderation.models import ModerationAction
 
 KINDS = ("positions", "votes", "summary")
 
@@ -68,7 +69,8 @@ def participant_id(topic: Topic, user_id: int) -> str:
 
 def _positions(topic: Topic) -> Iterator[dict]:
     rows = with_votes(
-        Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
+        Position.objects.filter(topic=topic)
+        .public()
         .select_related("author", "stance")
         .order_by("pk"),
         None,
@@ -90,9 +92,7 @@ def _positions(topic: Topic) -> Iterator[dict]:
 
 def _votes(topic: Topic) -> Iterator[dict]:
     rows = (
-        Vote.objects.filter(
-            position__topic=topic, position__moderation_status=ModerationStatus.VISIBLE
-        )
+        Vote.objects.filter(position__in=Position.objects.filter(topic=topic).public())
         .order_by("position_id", "voter_id")
         .values_list("voter_id", "position_id", "value")
     )
@@ -130,6 +130,17 @@ ROWS: dict[str, Callable[[Topic], Iterator[dict]]] = {
 }
 
 
+# OWASP's advice against CSV injection: a cell a spreadsheet would read as a formula starts
+# with one of these; a leading apostrophe makes it text. Numbers (votes of -1) stay numbers.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -143,7 +154,7 @@ def stream(kind: str, fmt: str, topic: Topic) -> Iterator[str]:
         # A byte-order mark, so that spreadsheet programs read the Korean text as UTF-8.
         yield "\ufeff" + writer.writeheader()
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
         return
     yield "[\n"
     first = True
@@ -187,29 +198,70 @@ def write_consultation_zip(
 EXPORT_MAX_AGE = timezone.timedelta(hours=1)
 
 
-def export_name(consultation: Consultation) -> str:
-    return f"exports/{consultation.slug}.zip"
+def _export_folder(consultation: Consultation) -> str:
+    return f"exports/{consultation.slug}"
+
+
+def _started_at(name: str) -> datetime.datetime | None:
+    """When the build of a stored ZIP began, from its name (`…/<microseconds>.zip`)."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".zip")
+    if not stem.isascii() or not stem.isdigit():
+        return None
+    return datetime.datetime.fromtimestamp(int(stem) / 1_000_000, tz=datetime.UTC)
+
+
+def _stored(consultation: Consultation) -> list[str]:
+    folder = _export_folder(consultation)
+    if not default_storage.exists(folder):
+        return []
+    _dirs, files = default_storage.listdir(folder)
+    return sorted(f"{folder}/{name}" for name in files if _started_at(name) is not None)
 
 
 def store_consultation_zip(consultation: Consultation) -> str:
     """The background task's work: build the ZIP in a temporary file, then put it in the
-    default storage, where every app server finds it."""
+    default storage, where every app server finds it. Its name is the time the build began,
+    so that a moderation decision taken while it was being written makes it stale."""
     import tempfile
 
-    name = export_name(consultation)
+    started = timezone.now()
+    name = f"{_export_folder(consultation)}/{int(started.timestamp() * 1_000_000)}.zip"
     with tempfile.TemporaryFile() as built:
         write_consultation_zip(consultation, built)
         built.seek(0)
-        if default_storage.exists(name):
-            default_storage.delete(name)
-        return default_storage.save(name, File(built, name=name))
+        saved = default_storage.save(name, File(built, name=name))
+    for older in _stored(consultation):
+        if older != saved:
+            default_storage.delete(older)
+    return saved
 
 
 def fresh_export(consultation: Consultation) -> str | None:
-    """The stored ZIP's name when it is less than an hour old, else None."""
-    name = export_name(consultation)
-    if not default_storage.exists(name):
+    """The newest stored ZIP's name when it may still be served, else None.
+
+    It may not once it is an hour old, or once a moderation decision touched the
+    consultation after its build began (held, hidden, removed, restored: the log's `scope`
+    is the consultation), so that hidden content is never downloaded from it.
+    """
+    stored = _stored(consultation)
+    if not stored:
         return None
-    if timezone.now() - default_storage.get_modified_time(name) > EXPORT_MAX_AGE:
+    name = stored[-1]
+    started = _started_at(name)
+    if timezone.now() - started > EXPORT_MAX_AGE:
         return None
-    return name
+    touched = ModerationAction.objects.filter(
+        scope=consultation.slug, item__isnull=False, created_at__gte=started
+    ).exists()
+    return None if touched else name
+
+
+def latest_moderation_id(consultation: Consultation) -> int:
+    """The newest moderation decision on the consultation's content (0 when none)."""
+    latest = (
+        ModerationAction.objects.filter(scope=consultation.slug, item__isnull=False)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return latest or 0

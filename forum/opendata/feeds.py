@@ -15,7 +15,6 @@ from forum.models import (
     SummaryVersion,
     Topic,
 )
-from moderation.models import ModerationStatus
 
 
 class ConsultationsFeed(Feed):
@@ -46,12 +45,13 @@ class SummariesFeed(Feed):
     def items(self):
         return (
             SummaryVersion.objects.filter(status=SummaryVersion.Status.PUBLISHED)
-            .select_related("summary__topic__consultation")
+            .select_related("summary__topic__consultation", "summary__consultation")
             .order_by("-published_at")[:30]
         )
 
     def item_title(self, item):
-        return f"{item.summary.topic.question} (v{item.number})"
+        # A summary covers a topic or, when it has none, a whole consultation.
+        return f"{item.summary} (v{item.number})"
 
     def item_description(self, item):
         return item.body_html
@@ -82,7 +82,8 @@ class TopicPositionsFeed(Feed):
 
     def items(self, obj: Topic):
         return (
-            Position.objects.filter(topic=obj, moderation_status=ModerationStatus.VISIBLE)
+            Position.objects.filter(topic=obj)
+            .public()
             .select_related("author", "topic__consultation")
             .order_by("-created_at")[:50]
         )

@@ -42,7 +42,9 @@ def consultation_export(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = consultation_or_404(request, slug)
     name = opendata_exports.fresh_export(consultation)
     if name is None:
-        if cache.add(f"agora:export:{consultation.pk}", True, timeout=300):
+        # One build at a time per consultation and state of its moderation log.
+        latest = opendata_exports.latest_moderation_id(consultation)
+        if cache.add(f"agora:export:{consultation.pk}:{latest}", True, timeout=300):
             export_consultation.enqueue(consultation.pk)
         name = opendata_exports.fresh_export(consultation)  # at once when tasks run inline
     if name is None:

@@ -10,9 +10,8 @@ from forum.models import (
     Position,
     Topic,
 )
-from forum.permissions import AnyUser, has_verified_email
+from forum.permissions import AnyUser, standing_refusal
 from forum.visibility import can_view_consultation
-from moderation.permissions import sanction_refusal
 
 
 def _post_refusal(user: AnyUser, topic: Topic) -> str | None:
@@ -25,9 +24,7 @@ def _post_refusal(user: AnyUser, topic: Topic) -> str | None:
         return _("This consultation is not open yet.")
     if not consultation.accepts_positions:
         return _("This consultation is closed: it no longer accepts positions.")
-    if not has_verified_email(user):
-        return _("Verify your e-mail address before you post.")
-    return sanction_refusal(user)
+    return standing_refusal(user, unverified=_("Verify your e-mail address before you post."))
 
 
 def can_post_position(user: AnyUser, topic: Topic) -> bool:

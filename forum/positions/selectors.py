@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     CharField,
     Count,
@@ -11,7 +12,6 @@ from django.db.models import (
     JSONField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -31,9 +31,9 @@ from forum.models import (
     VoteValue,
 )
 from forum.permissions import AnyUser
-from forum.visibility import can_see_held, can_view_consultation
+from forum.visibility import Access, position_access
 from forum.votes.selectors import vote_count, with_votes
-from moderation.models import ModeratedItem, ModerationStatus
+from moderation.models import ModeratedItem
 
 
 def _reply_count() -> Coalesce:
@@ -68,15 +68,9 @@ def topic_positions(
     viewer: AnyUser | None = None,
     order: str = "newest",
 ) -> QuerySet[Position]:
-    """A topic's positions, newest first, with what a position card shows. Held positions
-    are left out except for their author and moderators; hidden and removed ones stay, for
-    their placeholder."""
-    positions = Position.objects.filter(topic=topic)
-    if viewer is None or not can_see_held(viewer):
-        visible = ~Q(moderation_status=ModerationStatus.HELD)
-        if viewer is not None and viewer.is_authenticated:
-            visible |= Q(author=viewer)
-        positions = positions.filter(visible)
+    """A topic's positions, newest first, with what a position card shows: those the viewer
+    may know (forum.visibility), placeholders of hidden and removed ones included."""
+    positions = Position.objects.filter(topic=topic).visible_to(viewer or AnonymousUser())
     positions = positions.select_related("author", "stance", "topic__consultation").annotate(
         reply_count=_reply_count()
     )
@@ -98,7 +92,7 @@ def position_for_page(
     *, consultation_slug: str, topic_slug: str, pk: int, user: AnyUser
 ) -> Position | None:
     """The position with its topic, author, stance and every revision, newest first, and
-    whether this user follows its discussion."""
+    whether this user follows its discussion; None when this user may not know it."""
     followed = (
         Exists(DiscussionFollow.objects.filter(position=OuterRef("pk"), user_id=user.pk))
         if user.is_authenticated
@@ -142,6 +136,6 @@ def position_for_page(
         )
         .first()
     )
-    if position is None or not can_view_consultation(user, position.topic.consultation):
+    if position is None or position_access(user, position) == Access.NONE:
         return None
     return position

@@ -36,6 +36,7 @@ from forum.positions.permissions import (
     check_can_revise_position,
 )
 from forum.summaries import permissions as summaries_permissions
+from forum.visibility import Access, position_access, reply_access, takes_part
 from forum.votes.permissions import can_vote
 from moderation.models import ModerationStatus
 from moderation.permissions import can_moderate, can_report
@@ -70,6 +71,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
     for position in page.object_list:
         position.stance_colour = colour_of_stance[position.stance_id]
         position.can_vote = can_vote(request.user, position)
+        position.show_content = position_access(request.user, position) == Access.FULL
     own_position = selectors.position_of_author(topic=topic, user=request.user)
     return render(
         request,
@@ -108,21 +110,18 @@ def position_detail(
     position = position_or_404(request, consultation_slug, topic_slug, pk)
     is_author = request.user.is_authenticated and position.author_id == request.user.pk
     moderator = can_moderate(request.user)
-    if position.moderation_status == ModerationStatus.HELD and not (is_author or moderator):
-        raise Http404(_("No such position."))
     try:
         discussion = discussion_selectors.position_discussion(
             position=position,
             user=request.user,
             page_number=page_number(request, "replies"),
-            with_held=moderator,
         )
     except InvalidPage:
         raise Http404(_("No such page.")) from None
     refusal = reply_refusal(request.user, position)
-    if refusal is None and not position.is_published:
-        refusal = _("This position is not visible now, so it takes no replies.")
-    _mark_reply_actions(request, discussion, may_reply=refusal is None, moderator=moderator)
+    _mark_reply_actions(
+        request, position, discussion, may_reply=refusal is None, moderator=moderator
+    )
     return render(
         request,
         "forum/position_detail.html",
@@ -139,7 +138,7 @@ def position_detail(
             "can_follow": can_follow_discussion(request.user),
             "is_author": is_author,
             "can_moderate": moderator,
-            "show_content": position.is_published or is_author or moderator,
+            "show_content": position_access(request.user, position) == Access.FULL,
             "can_vote": can_vote(request.user, position),
             "can_report": position.is_published
             and can_report(request.user, author_id=position.author_id),
@@ -152,6 +151,7 @@ def position_detail(
 
 def _mark_reply_actions(
     request: HttpRequest,
+    position: Position,
     discussion: discussion_selectors.Discussion,
     *,
     may_reply: bool,
@@ -159,19 +159,20 @@ def _mark_reply_actions(
 ) -> None:
     """Give the template one boolean per action and reply, so that it restates no rule."""
     user = request.user
+    position_level = position_access(user, position)
     for thread in discussion.threads:
         for node in thread.walk():
             reply = node.reply
-            visible = reply.is_public and not reply.is_removed
+            published = takes_part(reply)
             node.can_answer = (
-                may_reply and visible and reply.level < xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+                may_reply and published and reply.level < xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
             )
-            node.can_report = visible and can_report(user, author_id=reply.user_id)
-            node.can_feedback = visible and can_give_feedback(user, reply)
+            node.can_report = published and can_report(user, author_id=reply.user_id)
+            node.can_feedback = published and can_give_feedback(user, reply)
             node.can_moderate = moderator
             # Authors and moderators still read what moderation hid; others see why only.
             node.show_content = (
-                visible or moderator or (user.is_authenticated and reply.user_id == user.pk)
+                reply_access(user, reply, position_access_level=position_level) == Access.FULL
             )
 
 

@@ -26,6 +26,7 @@ from forum.models import (
     Vote,
 )
 from forum.summaries.scope import Scope, topics_of
+from forum.visibility import published_q
 from moderation.models import ModerationStatus
 
 CITATION = re.compile(r"\[\[P(\d{1,12})\]\]")
@@ -57,15 +58,13 @@ def _stance_label(stance, scope: Scope) -> str:
 def summary_stats(*, scope: Scope) -> dict:
     """The statistics block: counted, never typed, and frozen when a version is published."""
     topics = topics_of(scope)
-    visible = Position.objects.filter(topic__in=topics, moderation_status=ModerationStatus.VISIBLE)
+    visible = Position.objects.filter(topic__in=topics).public()
     per_stance = [
         {"stance": _stance_label(stance, scope), "positions": stance.n}
         for stance in Stance.objects.filter(topic__in=topics)
         .select_related("topic")
         .order_by("topic__order", "topic_id", "order")
-        .annotate(
-            n=Count("positions", filter=Q(positions__moderation_status=ModerationStatus.VISIBLE))
-        )
+        .annotate(n=Count("positions", filter=published_q("positions__")))
     ]
     dates = visible.aggregate(first=Min("created_at"), last=Max("created_at"))
     position_ids = [str(pk) for pk in visible.values_list("pk", flat=True)]
@@ -103,7 +102,11 @@ def summary_stats(*, scope: Scope) -> dict:
 
 def summary_template(*, scope: Scope) -> str:
     """The editor's starting text: one section per stance with its most agreed positions
-    cited, the points of agreement from the opinion map, open questions and method."""
+    cited, the points of agreement from the opinion map, open questions and method.
+
+    Citations only, never the positions' own words: a published summary is frozen, and a
+    claim copied into it would stay there after moderators hid the position. The editor
+    lists each cited position's claim beside the text; the moderators write the "…"."""
     titles = _section_titles()
     topics = topics_of(scope)
     intro = scope.question if isinstance(scope, Topic) else scope.title
@@ -114,19 +117,20 @@ def summary_template(*, scope: Scope) -> str:
         .order_by("topic__order", "topic_id", "order")
     ):
         top = (
-            Position.objects.filter(stance=stance, moderation_status=ModerationStatus.VISIBLE)
+            Position.objects.filter(stance=stance)
+            .public()
             .annotate(agree=Count("votes", filter=Q(votes__value=1)))
             .order_by("-agree", "created_at")[:3]
         )
-        lines = "\n".join(f"- {p.claim} [[P{p.pk}]]" for p in top)
+        lines = "\n".join(f"- … [[P{p.pk}]]" for p in top)
         parts.append(f"## {_stance_label(stance, scope)}\n\n{lines or '-'}\n")
     ids = [
         c["position"]
         for snapshot in OpinionSnapshot.objects.filter(topic__in=topics, status="ok")
         for c in snapshot.data["consensus"]
     ]
-    agreed = list(Position.objects.filter(pk__in=ids, moderation_status=ModerationStatus.VISIBLE))
-    lines = "\n".join(f"- {p.claim} [[P{p.pk}]]" for p in agreed)
+    agreed = list(Position.objects.filter(pk__in=ids).public())
+    lines = "\n".join(f"- … [[P{p.pk}]]" for p in agreed)
     parts.append(f"## {titles['agreement']}\n\n{lines or '-'}\n")
     parts.append(f"## {titles['questions']}\n\n-\n")
     parts.append(
@@ -149,14 +153,15 @@ def _cited_ids(body: str) -> list[int]:
     return seen
 
 
-def render_summary(*, body: str, scope: Scope) -> tuple[str, list[int]]:
+def render_summary(*, body: str, scope: Scope, editor) -> tuple[str, list[int]]:
     """Markdown with `[[P123]]` citations → sanitised HTML with numbered references, and the
-    cited position ids in reference order. Citing another topic's position is refused."""
+    cited position ids in reference order. Citing another topic's position, or one the editor
+    may not know (forum.visibility), is refused."""
     cited = _cited_ids(body)
     known = set(
-        Position.objects.filter(topic__in=topics_of(scope), pk__in=cited).values_list(
-            "pk", flat=True
-        )
+        Position.objects.filter(topic__in=topics_of(scope), pk__in=cited)
+        .visible_to(editor)
+        .values_list("pk", flat=True)
     )
     foreign = [pk for pk in cited if pk not in known]
     if foreign:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -40,7 +42,7 @@ def summary_draft_save(
     check_can_write_summary(editor, scope)
     if "\x00" in body or "\x00" in change_note:
         raise ValidationError(_("Null characters are not allowed."), code="nul")
-    html, cited = render_summary(body=body, scope=scope)
+    html, cited = render_summary(body=body, scope=scope, editor=editor)
     with transaction.atomic():
         summary, _created = Summary.objects.get_or_create(**summary_key(scope))
         summary = Summary.objects.select_for_update().get(pk=summary.pk)
@@ -71,10 +73,13 @@ def summary_publish(
     version_number: int,
     publish_anyway: bool = False,
     reason: str = "",
-    notify: bool = True,
+    then: Callable[[int], object] | None = None,
 ) -> SummaryVersion:
     """A moderator publishes the draft. Warnings need "publish anyway" and a reason; of two
-    moderators publishing at once, one wins and the other is told."""
+    moderators publishing at once, one wins and the other is told.
+
+    `then(version_id)` runs once it is committed: the views pass the task that e-mails the
+    participants (tasks import services, never the reverse)."""
     check_can_write_summary(publisher, scope)
     with transaction.atomic():
         summary = Summary.objects.select_for_update().filter(**summary_key(scope)).first()
@@ -112,8 +117,9 @@ def summary_publish(
             ]
         )
         _advance_consultation(consultation_of(scope))
-        if notify:
-            _notify_participants(scope=scope, version=draft)
+        if then is not None:
+            version_id = draft.pk
+            transaction.on_commit(lambda: then(version_id))
     return draft
 
 
@@ -133,17 +139,44 @@ def unsubscribe_token(user: User) -> str:
     return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
 
 
-def summaries_unsubscribe(*, token: str) -> User | None:
-    """The link in a summary e-mail: no more summary e-mails for that account."""
+def _unsubscribing_user(token: str) -> User | None:
     try:
         user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except (signing.BadSignature, TypeError, ValueError):
         return None
-    User.objects.filter(pk=user_id).update(summary_emails=False)
+    if not isinstance(user_id, int):
+        return None
     return User.objects.filter(pk=user_id).first()
 
 
-def _notify_participants(*, scope: Scope, version: SummaryVersion) -> None:
+def summaries_unsubscribe_target(*, token: str) -> User | None:
+    """Whose summary e-mails a link would stop, without stopping them (opening the link:
+    mail scanners open links, so a GET changes nothing)."""
+    return _unsubscribing_user(token)
+
+
+def summaries_unsubscribe(*, token: str) -> User | None:
+    """The link in a summary e-mail, confirmed (or one-click POST): no more summary e-mails
+    for that account. Returns the account, or None when the link is not one Agora signed."""
+    user = _unsubscribing_user(token)
+    if user is not None:
+        User.objects.filter(pk=user.pk).update(summary_emails=False)
+    return user
+
+
+def summary_participants_notify(*, version_id: int) -> int:
+    """The background task's work after a summary is published: e-mail everyone who took
+    part in its topics (wrote, voted or replied), each with a link to stop these e-mails.
+    Returns how many were sent."""
+    version = (
+        SummaryVersion.objects.filter(pk=version_id, status=SummaryVersion.Status.PUBLISHED)
+        .select_related("summary__topic__consultation", "summary__consultation")
+        .first()
+    )
+    if version is None:
+        return 0
+    summary = version.summary
+    scope = summary.topic or summary.consultation
     topics = topics_of(scope)
     visible = Position.objects.filter(topic__in=topics)
     ids = (
@@ -183,8 +216,13 @@ def _notify_participants(*, scope: Scope, version: SummaryVersion) -> None:
                 % {"question": scope_title(scope)[:80]},
                 body=body,
                 to=[person.email],
-                headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+                # RFC 8058: mail clients may unsubscribe with one POST, no page opened.
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
             )
         )
     if messages:
-        transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
+        get_connection().send_messages(messages)
+    return len(messages)

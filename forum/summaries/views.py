@@ -25,9 +25,18 @@ from forum.models import (
 )
 from forum.summaries import coverage as summaries_coverage
 from forum.summaries import permissions as summaries_permissions
-from forum.summaries import selectors, services
+from forum.summaries import selectors, services, tasks
 from forum.summaries.forms import PublishForm, SummaryForm
+from forum.visibility import shown_position
 from forum.votes import selectors as votes_selectors
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field_name, errors in error.error_dict.items():
+            form.add_error(field_name if field_name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 def _summary_context(scope: Topic | Consultation) -> dict:
@@ -50,6 +59,7 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
     form = SummaryForm(request.POST or None, initial={"body": initial_body})
     publish_form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        publishing = request.POST.get("action") == "publish"
         try:
             draft = services.summary_draft_save(
                 editor=request.user,
@@ -57,25 +67,34 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
                 body=form.cleaned_data["body"],
                 change_note=form.cleaned_data["change_note"],
             )
-            if request.POST.get("action") == "publish" and publish_form.is_valid():
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if not publishing:
+                messages.success(request, _("The draft is saved."))
+                return redirect(request.path)
+            try:
+                if not publish_form.is_valid():
+                    raise ValidationError(_("Check the publishing options below."))
                 version = services.summary_publish(
                     publisher=request.user,
                     scope=scope,
                     version_number=draft.number,
                     publish_anyway=publish_form.cleaned_data["publish_anyway"],
                     reason=publish_form.cleaned_data["reason"],
+                    then=tasks.summary_participants_notify.enqueue,
                 )
+            except ValidationError as error:
+                # The draft is kept (its own transaction committed); say why it is not out.
+                _add_errors(form, error)
+                messages.error(
+                    request,
+                    _("The draft is saved, but it is not published: %(why)s")
+                    % {"why": " ".join(error.messages)},
+                )
+            else:
                 messages.success(request, _("The summary is published."))
                 return redirect(version.summary.get_absolute_url())
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field_name, errors in error.error_dict.items():
-                    form.add_error(field_name if field_name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
-        else:
-            messages.success(request, _("The draft is saved."))
-            return redirect(request.path)
     body = form.data.get("body", initial_body) if form.is_bound else initial_body
     query = request.GET.get("q", "")
     return render(
@@ -107,6 +126,23 @@ def consultation_summary_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return _summary_edit(request, consultation_or_404(request, slug))
 
 
+def _references(request: HttpRequest, version) -> list[dict]:
+    """The numbered references, rendered now from the citation rows through the visibility
+    rule: a position hidden since publication shows its placeholder, never its claim."""
+    references = []
+    for citation in version.citations.all():
+        shown = shown_position(request.user, citation.position)
+        url = shown.get_absolute_url()
+        references.append(
+            {
+                "number": citation.number,
+                "position": shown,
+                "url": request.build_absolute_uri(url) if url != "#" else "",
+            }
+        )
+    return references
+
+
 def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpResponse:
     versions = selectors.summary_versions(scope=scope)
     if not versions:
@@ -123,10 +159,7 @@ def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpRe
         "versions": versions,
         "current": version == versions[0],
         "stats": version.stats,
-        "references": [
-            (c, request.build_absolute_uri(c.position.get_absolute_url()))
-            for c in version.citations.all()
-        ],
+        "references": _references(request, version),
         "can_write": summaries_permissions.can_publish_summary(request.user),
         "edit_url": reverse("forum:summary_edit", args=[scope.consultation.slug, scope.slug])
         if isinstance(scope, Topic)
@@ -151,13 +184,24 @@ def consultation_summary(request: HttpRequest, slug: str) -> HttpResponse:
     return _summary_detail(request, consultation_or_404(request, slug))
 
 
+# The link in a summary e-mail is the whole credential (a signed token). Opening it shows a
+# button, because mail scanners open links; the POST unsubscribes, and mail clients that
+# offer one-click unsubscribe POST to it without a CSRF token (RFC 8058).
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def summaries_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "GET":
+        user = services.summaries_unsubscribe_target(token=token)
+        return render(
+            request,
+            "forum/summaries_unsubscribed.html",
+            {"confirm": user is not None, "done": False, "broken": user is None},
+            status=200 if user else 400,
+        )
     user = services.summaries_unsubscribe(token=token)
     return render(
         request,
         "forum/summaries_unsubscribed.html",
-        {"done": user is not None},
+        {"confirm": False, "done": user is not None, "broken": user is None},
         status=200 if user else 400,
     )

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from forum.models import (
     Position,
 )
-from forum.permissions import AnyUser, has_verified_email
-from moderation.permissions import sanction_refusal
+from forum.permissions import AnyUser, standing_refusal
+from forum.visibility import can_read_position, check_can_read_position, takes_part
 
 
 def vote_refusal(user: AnyUser, position: Position) -> str | None:
@@ -18,21 +18,21 @@ def vote_refusal(user: AnyUser, position: Position) -> str | None:
         return _("Sign in to vote.")
     if position.author_id == user.pk:
         return _("You cannot vote on your own position.")
-    if not position.is_published:
+    if not takes_part(position):
         return _("This position is not visible now, so it takes no votes.")
     consultation = position.topic.consultation
     if not consultation.accepts_positions:
         return _("This consultation is closed: it no longer takes votes.")
-    if not has_verified_email(user):
-        return _("Verify your e-mail address before you vote.")
-    return sanction_refusal(user)
+    return standing_refusal(user, unverified=_("Verify your e-mail address before you vote."))
 
 
 def can_vote(user: AnyUser, position: Position) -> bool:
-    return vote_refusal(user, position) is None
+    return can_read_position(user, position) and vote_refusal(user, position) is None
 
 
 def check_can_vote(user: AnyUser, position: Position) -> None:
+    """404 for a position this user may not read; 403 with the reason otherwise."""
+    check_can_read_position(user, position)
     reason = vote_refusal(user, position)
     if reason is not None:
         raise PermissionDenied(reason)

@@ -20,7 +20,6 @@ from forum.models import (
     VoteValue,
 )
 from forum.permissions import AnyUser
-from moderation.models import ModerationStatus
 
 
 def vote_count(value: int) -> Coalesce:
@@ -56,7 +55,8 @@ def positions_to_vote_on(*, topic: Topic, user: AnyUser, limit: int = 1) -> list
     """The next positions this citizen has not voted on: the least voted first, as Pol.is
     does, so that the vote matrix fills where it is emptiest."""
     positions = (
-        Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
+        Position.objects.filter(topic=topic)
+        .public()
         .exclude(author=user)
         .exclude(votes__voter=user)
         .select_related("author", "stance", "topic__consultation")
@@ -68,7 +68,8 @@ def positions_to_vote_on(*, topic: Topic, user: AnyUser, limit: int = 1) -> list
 
 def remaining_votes(*, topic: Topic, user: AnyUser) -> int:
     return (
-        Position.objects.filter(topic=topic, moderation_status=ModerationStatus.VISIBLE)
+        Position.objects.filter(topic=topic)
+        .public()
         .exclude(author=user)
         .exclude(votes__voter=user)
         .count()
@@ -83,9 +84,9 @@ def positions_by_id(*, topic: Topic, ids: list[int]) -> dict[int, Position]:
     """Positions of a topic named by the opinion map, published ones only."""
     return {
         p.pk: p
-        for p in Position.objects.filter(
-            topic=topic, pk__in=ids, moderation_status=ModerationStatus.VISIBLE
-        ).select_related("author", "stance", "topic__consultation")
+        for p in Position.objects.filter(topic=topic, pk__in=ids)
+        .public()
+        .select_related("author", "stance", "topic__consultation")
     }
 
 

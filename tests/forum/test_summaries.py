@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from forum.models import Citation, Phase, SummaryVersion, Vote
 from forum.summaries import coverage as summaries_coverage
 from forum.summaries import services as summaries_services
+from forum.summaries.tasks import summary_participants_notify
 from moderation import services as moderation_services
 from moderation.models import Reason
 from tests.factories import PositionFactory, UserFactory, make_reply
@@ -142,8 +143,12 @@ def test_publish_notifies_participants_moves_the_consultation_and_shows_the_page
     )
     with django_capture_on_commit_callbacks(execute=True):
         summaries_services.summary_publish(
-            publisher=moderator, scope=topic, version_number=draft.number
+            publisher=moderator,
+            scope=topic,
+            version_number=draft.number,
+            then=summary_participants_notify.enqueue,
         )
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     topic.consultation.refresh_from_db()
     assert topic.consultation.phase == Phase.SUMMARISED
     recipients = {m.to[0] for m in mail.outbox}
@@ -155,7 +160,11 @@ def test_publish_notifies_participants_moves_the_consultation_and_shows_the_page
     assert "In figures" in page
     assert "Cited in the summary" in client.get(positions[0].get_absolute_url()).content.decode()
     path = unsubscribe.split("127.0.0.1:8000", 1)[1]
-    assert client.get(path).status_code == 200
+    # Opening the link (as mail scanners do) only asks; the POST unsubscribes (RFC 8058).
+    assert "Stop these e-mails" in client.get(path).content.decode()
+    voter.refresh_from_db()
+    assert voter.summary_emails is True
+    assert client.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
     voter.refresh_from_db()
     assert voter.summary_emails is False
 

@@ -341,5 +341,4 @@ class Command(BaseCommand):
             publish_anyway=True,
             reason="The open questions section is left to the committee.",
             # Demo accounts have no real mailboxes to tell.
-            notify=False,
         )
