@@ -30,7 +30,7 @@ def _sqlite_flush_past_the_triggers():
 
     Transactional tests (`transactional_db`, `live_server`) end with a flush. PostgreSQL
     flushes with TRUNCATE, which fires no row trigger; SQLite runs `DELETE FROM` on each table,
-    which the triggers of moderation 0003 refuse unless the TEMP table
+    which the triggers of moderation 0003 and forum 0011 refuse unless the TEMP table
     `agora_flush_in_progress` exists. A TEMP table belongs to the one connection that created
     it and vanishes with it, so creating it here, inside the flush's own transaction, quiets
     the triggers for this flush and nothing else: no other connection ever sees it, and the
