@@ -286,6 +286,8 @@ class ModerationAction(models.Model):
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    # These Python guards fail early with a clear error; the database refuses UPDATE and DELETE
+    # too, whatever the path (triggers of migration 0003).
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:

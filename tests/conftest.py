@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 from django.utils import translation
 
 from forum.models import Phase
@@ -21,6 +22,37 @@ assert (
     settings.STORAGES["staticfiles"]["BACKEND"]
     == "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _sqlite_flush_past_the_triggers():
+    """Let Django's test flush empty, on SQLite, the tables that database triggers guard.
+
+    Transactional tests (`transactional_db`, `live_server`) end with a flush. PostgreSQL
+    flushes with TRUNCATE, which fires no row trigger; SQLite runs `DELETE FROM` on each table,
+    which the triggers of moderation 0003 and forum 0011 refuse unless the TEMP table
+    `agora_flush_in_progress` exists. A TEMP table belongs to the one connection that created
+    it and vanishes with it, so creating it here, inside the flush's own transaction, quiets
+    the triggers for this flush and nothing else: no other connection ever sees it, and the
+    application never creates it (SQLite has no roles: whoever can run raw SQL on the file
+    could drop the triggers as well).
+    """
+    operations = SQLiteWrapper.ops_class
+    original = operations.sql_flush
+
+    def sql_flush(self, style, tables, **options):
+        statements = original(self, style, tables, **options)
+        if not statements:
+            return statements
+        return [
+            "CREATE TEMP TABLE agora_flush_in_progress (flushing INTEGER);",
+            *statements,
+            "DROP TABLE temp.agora_flush_in_progress;",
+        ]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(operations, "sql_flush", sql_flush)
+        yield
 
 
 @pytest.fixture(autouse=True)
