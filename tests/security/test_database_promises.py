@@ -17,7 +17,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
 from forum.models import Citation, Summary, SummaryVersion
-from forum.services import summaries
+from forum.summaries import services as summaries
 from moderation import services as moderation_services
 from moderation.models import ModerationAction
 from tests.factories import PositionFactory, UserFactory
@@ -121,7 +121,6 @@ def _publish(moderator, topic, body: str, change_note: str = "") -> SummaryVersi
         version_number=draft.number,
         publish_anyway=True,
         reason="Tested as it stands.",
-        notify=False,
     )
 
 
@@ -137,7 +136,7 @@ def test_publishing_a_draft_is_allowed_and_a_correction_is_a_new_version(
         editor=moderator, scope=closed_topic, body=_body(positions)
     )
     first = summaries.summary_publish(
-        publisher=moderator, scope=closed_topic, version_number=draft.number, notify=False
+        publisher=moderator, scope=closed_topic, version_number=draft.number
     )
     first.refresh_from_db()
     assert first.status == SummaryVersion.Status.PUBLISHED and first.published_by == moderator
