@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django_comments.views import comments as comment_views
 
 import moderation.converters  # noqa: F401 -- registers the "id" path converter
 from forum.consultations import urls as consultations_urls
@@ -28,12 +27,13 @@ forum_patterns = (
 )
 
 # Only the part of django-contrib-comments that Agora uses, under the library's URL names:
-# posting (its receivers in forum/discussion/wiring.py apply Agora's rules). Not mounted:
+# posting, behind the visibility rule (forum.discussion.views.reply_post; its receivers in
+# forum/discussion/wiring.py apply Agora's other rules). Not mounted:
 # django-comments-xtd's API (it lists who flagged what), its confirmation links (signed
 # pickles), its flag and like pages (they show e-mail addresses), and the libraries' approve
 # and delete views, which would act without a reason or a log entry: moderation/ does that.
 comment_patterns = [
-    path("post/", comment_views.post_comment, name="comments-post-comment"),
+    path("post/", discussion_views.reply_post, name="comments-post-comment"),
     path("posted/", discussion_views.reply_posted, name="comments-comment-done"),
 ]
 

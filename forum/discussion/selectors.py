@@ -170,3 +170,19 @@ def reply_in_discussion(*, position: Position, reply_id: int, user: AnyUser) -> 
         .select_related("user")
         .first()
     )
+
+
+def position_to_reply_to(*, position_id: int | None, user: AnyUser) -> Position | None:
+    """The position a reply is posted under, when this user may read it; else None."""
+    if position_id is None:
+        return None
+    position = Position.objects.filter(pk=position_id).select_related("topic__consultation").first()
+    if position is None or position_access(user, position) != Access.FULL:
+        return None
+    return position
+
+
+def reply_unknown_to(*, position: Position, reply_id: int, user: AnyUser) -> bool:
+    """Whether this reply exists under the position but this user may not know it (held)."""
+    replies = replies_on_positions().filter(object_pk=str(position.pk), pk=reply_id)
+    return replies.exists() and not replies.visible_to(user, position=position).exists()

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+from django_comments.views import comments as comment_views
 from django_comments_xtd.conf import settings as xtd_settings
 
 from forum.discussion import selectors, services
@@ -130,3 +131,25 @@ def discussion_mute(request: HttpRequest, token: str) -> HttpResponse:
     if position is None:
         return render(request, "forum/discussion_muted.html", {"position": None}, status=400)
     return render(request, "forum/discussion_muted.html", {"position": position})
+
+
+@require_POST
+def reply_post(request: HttpRequest) -> HttpResponse:
+    """django-contrib-comments' posting view behind the visibility rule.
+
+    The library validates the form first and renders its preview (which names the position)
+    before any receiver runs; so a position, or a reply answered, that this person may not
+    know answers 404 here, before the library sees the request. What is malformed or
+    elsewhere (no such reply in this discussion) the library's form refuses with a message.
+    """
+    position_id = ascii_int(request.POST.get("object_pk"))
+    if request.POST.get("content_type") == "forum.position" and position_id is not None:
+        position = selectors.position_to_reply_to(position_id=position_id, user=request.user)
+        if position is None:
+            raise Http404(_("No such position."))
+        parent_id = ascii_int(request.POST.get("reply_to"))
+        if parent_id and selectors.reply_unknown_to(
+            position=position, reply_id=parent_id, user=request.user
+        ):
+            raise Http404(_("No such reply."))
+    return comment_views.post_comment(request)

@@ -183,14 +183,22 @@ def test_a_reply_past_the_maximum_depth_answers_400_and_leaves_no_row(citizen_cl
         {"security_hash": "0" * 40},
         {"content_type": "forum.topic"},
         {"content_type": "nosuch.model"},
-        {"object_pk": "999999"},
         {"timestamp": "1"},
     ],
-    ids=["hash", "other-model", "no-model", "no-object", "expired"],
+    ids=["hash", "other-model", "no-model", "expired"],
 )
 def test_malformed_posts_answer_400_and_write_nothing(citizen_client, position, tamper):
     response = citizen_client.post(POST_URL, {**reply_data(position), **tamper})
     assert response.status_code == 400
+    assert not Reply.objects.exists()
+
+
+def test_a_post_under_a_missing_position_is_404_like_one_under_a_held_position(
+    citizen_client, position
+):
+    # The same answer as for content one may not see, so that ids reveal nothing.
+    response = citizen_client.post(POST_URL, {**reply_data(position), "object_pk": "999999"})
+    assert response.status_code == 404
     assert not Reply.objects.exists()
 
 
