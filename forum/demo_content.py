@@ -1773,3 +1773,43 @@ CLOSED_CONSULTATION = {
         ),
     ],
 }
+
+# The moderators' summary of the pilot, in their own words; {0}…{5} are the pilot's
+# positions in the order above (citations, never copies of what citizens wrote).
+CLOSED_SUMMARY = """## Introduction
+
+Six citizens argued whether platforms should be obliged by law to take down reported sexual
+exploitation material within 24 hours, and others voted on their positions.
+
+## Yes, 24 hours
+
+Those in favour argue that every hour a copy stays online repeats the harm to the victim, and
+that only a fixed deadline with fines makes foreign platforms act [[P{0}]] [[P{1}]].
+
+## Yes, but a longer deadline
+
+Others accept a deadline but fear that small, volunteer-run services cannot review within a
+day and would remove everything reported; they ask for a deadline scaled to a service's
+size [[P{2}]] [[P{3}]].
+
+## No fixed deadline
+
+Those against say a clock rewards deleting first and checking never, so lawful reporting about
+the crimes disappears too, and they prefer an obligation to publish how reports are
+handled [[P{4}]] [[P{5}]].
+
+## Points of agreement
+
+Across the opinion groups, most participants agreed that reviewers under a deadline also
+remove lawful reporting, which any rule must prevent [[P{4}]].
+
+## Open questions
+
+- How would a deadline apply to services based abroad?
+- Who audits the published handling times?
+
+## Method
+
+Written by the moderators from every published position, the replies and the votes; each
+claim cites the positions it rests on.
+"""

@@ -327,12 +327,12 @@ class Command(BaseCommand):
 
     def _summary(self, topic: Topic, moderator: User) -> None:
         """Publish the pilot's summary once, through the same services moderators use."""
-        from forum.summaries import coverage
         from forum.summaries import services as summaries
 
         if SummaryVersion.objects.filter(summary__topic=topic, status="published").exists():
             return
-        body = coverage.summary_template(scope=topic)
+        ids = topic.positions.order_by("created_at", "pk").values_list("pk", flat=True)
+        body = demo_content.CLOSED_SUMMARY.format(*ids)
         draft = summaries.summary_draft_save(editor=moderator, scope=topic, body=body)
         summaries.summary_publish(
             publisher=moderator,
