@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -13,7 +14,6 @@ from django.db.models import (
 )
 from django.http import (
     Http404,
-    HttpRequest,
 )
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -39,7 +39,7 @@ from forum.models import (
     Reply,
     User,
 )
-from forum.visibility import shown_position
+from forum.visibility import can_read_position, shown_position, takes_part
 from moderation import services as moderation
 from moderation.models import ModerationStatus, Reason
 from moderation.screening import Hold
@@ -111,35 +111,38 @@ def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> 
     return holds
 
 
-def reply_posted(*, reply: Reply, holds: list[Hold], request: HttpRequest) -> None:
-    """After django-comments-xtd wrote the reply: record it for moderation and, when it is
-    visible, tell the discussion's followers."""
+def reply_posted(*, reply: Reply, holds: list[Hold]) -> None:
+    """After django-comments-xtd wrote the reply: record it for moderation (the receiver then
+    asks the task worker to tell the discussion's followers)."""
     moderation.item_track(content=reply, holds=holds)
-    reply_followers_notify(reply=reply, request=request)
 
 
-def reply_followers_notify(*, reply: Reply, request: HttpRequest) -> None:
-    """After a reply is written: e-mail everyone who follows the discussion, but its author,
-    each with a one-click mute link. Sent once the transaction commits."""
-    if not reply.is_public or reply.is_removed:
-        return
+def reply_followers_notify(*, reply_id: int) -> int:
+    """The background task's work after a reply is posted: e-mail everyone who follows the
+    discussion, but its author, each with a one-click mute link. Checked again when sent:
+    nothing goes out about a reply or position that is no longer published by then.
+    Returns how many were sent."""
+    reply = Reply.norel_objects.filter(pk=reply_id).select_related("user").first()
+    if reply is None or not takes_part(reply):
+        return 0
     position = reply.content_object
+    if not isinstance(position, Position) or not takes_part(position):
+        return 0
     followers = list(
         DiscussionFollow.objects.filter(position=position)
         .exclude(user_id=reply.user_id)
         .select_related("user")
     )
-    if not followers:
-        return
-    position_url = request.build_absolute_uri(f"{position.get_absolute_url()}#reply-{reply.pk}")
+    base = settings.AGORA_SITE_URL
+    position_url = f"{base}{position.get_absolute_url()}#reply-{reply.pk}"
     messages = []
     for follow in followers:
-        mute_url = request.build_absolute_uri(
-            reverse("forum:discussion_mute", args=[discussion_mute_token(follow)])
-        )
+        if not can_read_position(follow.user, position) or not follow.user.email:
+            continue
+        mute_url = base + reverse("forum:discussion_mute", args=[discussion_mute_token(follow)])
         context = {
             "reply": reply,
-            "position": shown_position(follow.user, position),
+            "position": position,
             "position_url": position_url,
             "mute_url": mute_url,
             "recipient": follow.user,
@@ -155,7 +158,9 @@ def reply_followers_notify(*, reply: Reply, request: HttpRequest) -> None:
             },
         )
         messages.append(message)
-    transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)
+    if messages:
+        get_connection().send_messages(messages)
+    return len(messages)
 
 
 def discussion_mute_token(follow: DiscussionFollow) -> str:

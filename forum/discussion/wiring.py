@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models.signals import pre_save
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -24,7 +25,7 @@ from django_comments_xtd.models import (
 )
 from django_comments_xtd.moderation import XtdCommentModerator, moderator
 
-from forum.discussion import services
+from forum.discussion import services, tasks
 from forum.models import Position, Reply
 
 
@@ -72,7 +73,11 @@ def reply_was_posted(sender: type, comment: TmpXtdComment, request: HttpRequest,
         # The library found the same reply already written (a double submit): nothing new.
         return
     holds = getattr(request, "agora_reply_holds", [])
-    services.reply_posted(reply=reply, holds=holds, request=request)
+    services.reply_posted(reply=reply, holds=holds)
+    # Followers are told by the task worker, once the reply is committed: a popular
+    # discussion's mail is never sent inside the poster's request.
+    reply_id = reply.pk
+    transaction.on_commit(lambda: tasks.reply_followers_notify.enqueue(reply_id))
     if holds:
         messages.info(
             request,

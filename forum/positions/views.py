@@ -14,6 +14,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_comments_xtd.conf import settings as xtd_settings
 
@@ -43,6 +44,11 @@ from moderation.permissions import can_moderate, can_report
 from moderation.screening import messages_for
 
 POSITIONS_PER_PAGE = 20
+# Screening held it: its author must not be told it is out (the page says why it waits).
+HELD_MESSAGE = gettext_lazy(
+    "Your position waits for a moderator's review before others can see it. "
+    "Until then only you and the moderators can read it; this page says why."
+)
 
 
 @transaction.non_atomic_requests
@@ -199,7 +205,10 @@ def position_create(request: HttpRequest, consultation_slug: str, topic_slug: st
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your position is published."))
+            if takes_part(position):
+                messages.success(request, _("Your position is published."))
+            else:
+                messages.info(request, HELD_MESSAGE)
             return redirect(position)
     return render(
         request,
@@ -220,11 +229,16 @@ def position_revise(
     form = PositionForm(request.POST or None, topic=topic, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.position_revise(editor=request.user, position=position, **form.cleaned_data)
+            revised = services.position_revise(
+                editor=request.user, position=position, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your position is revised; the earlier text is kept."))
+            if takes_part(revised) or not takes_part(position):
+                messages.success(request, _("Your position is revised; the earlier text is kept."))
+            else:
+                messages.info(request, HELD_MESSAGE)
             return redirect(position)
     return render(
         request,

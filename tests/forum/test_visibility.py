@@ -290,3 +290,32 @@ def test_follower_mail_never_quotes_a_position_the_follower_may_not_read(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(POST_URL, _reply_data(position)).status_code == 404
     assert not mail.outbox
+
+
+def test_a_held_position_s_author_is_told_it_awaits_review_not_that_it_is_published(
+    client, citizen, open_topic
+):
+    client.force_login(citizen)
+    stance = open_topic.stances.first()
+    response = client.post(
+        f"{open_topic.get_absolute_url()}positions/new/",
+        {"stance": stance.pk, "claim": "Call me", "body": "On 010-1234-5678 any time."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "waits for a moderator" in page and "Your position is published." not in page
+
+
+def test_a_publish_that_fails_says_why_and_never_only_that_the_draft_is_saved(
+    client, moderator, closed_topic
+):
+    position = PositionFactory(topic=closed_topic)
+    client.force_login(moderator)
+    url = f"{closed_topic.get_absolute_url()}summary/edit/"
+    body = f"## Introduction\n\nWhy.\n\n## Arguments\n\n- Said [[P{position.pk}]]\n"
+    # Uncited stances are warnings: publishing without "publish anyway" is refused.
+    response = client.post(url, {"body": body, "action": "publish"}, follow=True)
+    page = response.content.decode()
+    assert "not published" in page and "publish anyway" in page
+    assert "The draft is saved." not in page
+    assert not closed_topic.summary.versions.filter(status="published").exists()
