@@ -384,10 +384,12 @@ def _action_notice(action: str, item: ModeratedItem, content: models.Model) -> s
 
 
 def appeal_create(*, author, item: ModeratedItem, text: str) -> Appeal:
-    """The author appeals, once, against hiding or removing their contribution."""
+    """The author appeals, once, against hiding or removing their contribution.
+
+    A suspended or banned account may still appeal: it is the one thing a sanction leaves it,
+    since the decision it contests may be what led to the sanction."""
     if item.author_id != author.pk:
         raise ValidationError(_("Only the author may appeal."), code="not_author")
-    check_not_sanctioned(author)
     if item.status not in (ModerationStatus.HIDDEN, ModerationStatus.REMOVED):
         raise ValidationError(_("Only hidden or removed contributions can be appealed."))
     text = text.strip()
