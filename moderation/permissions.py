@@ -13,7 +13,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from moderation.models import Reason, Sanction
@@ -60,7 +60,10 @@ def sanction_refusal(user) -> str | None:
     if standing.sanction_kind == Sanction.Kind.BAN:
         return _("Your account is banned (reason: %(reason)s).") % {"reason": reason}
     return _("Your account is suspended until %(until)s (reason: %(reason)s).") % {
-        "until": formats.date_format(standing.sanction_until, "DATETIME_FORMAT"),
+        # The database answers in UTC; people read the site's time.
+        "until": formats.date_format(
+            timezone.localtime(standing.sanction_until), "DATETIME_FORMAT"
+        ),
         "reason": reason,
     }
 
