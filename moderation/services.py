@@ -33,6 +33,7 @@ from moderation.permissions import (
     check_can_report,
     check_can_sanction,
     check_not_sanctioned,
+    sanction_target_refusal,
 )
 
 Action = ModerationAction.Action
@@ -417,8 +418,9 @@ def sanction_create(
 ) -> Sanction:
     """A moderator warns, suspends (until a date) or bans an account, with a reason."""
     check_can_sanction(moderator)
-    if user.pk == moderator.pk:
-        raise ValidationError(_("You cannot sanction your own account."), code="self")
+    refusal = sanction_target_refusal(moderator, user)
+    if refusal is not None:
+        raise ValidationError(refusal, code="target")
     if kind == Sanction.Kind.SUSPENSION and (until is None or until <= timezone.now()):
         raise ValidationError({"until": _("A suspension needs an end in the future.")})
     if kind != Sanction.Kind.SUSPENSION:
@@ -456,7 +458,11 @@ def sanction_create(
 
 
 def sanction_lift(*, moderator, sanction: Sanction) -> None:
+    """A moderator lifts a suspension or ban early; the same accounts as for sanctioning."""
     check_can_sanction(moderator)
+    refusal = sanction_target_refusal(moderator, sanction.user)
+    if refusal is not None:
+        raise ValidationError(refusal, code="target")
     with transaction.atomic():
         updated = Sanction.objects.filter(pk=sanction.pk, lifted_at__isnull=True).update(
             lifted_at=timezone.now()

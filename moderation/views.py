@@ -27,6 +27,7 @@ from moderation.permissions import (
     check_can_moderate,
     check_can_report,
     check_can_sanction,
+    sanction_target_refusal,
 )
 
 
@@ -223,6 +224,7 @@ def account(request: HttpRequest, user_id: int) -> HttpResponse:
     target = selectors.user_by_id(user_id)
     if target is None:
         raise Http404(_("No such account."))
+    refusal = sanction_target_refusal(request.user, target)
     form = SanctionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -235,7 +237,12 @@ def account(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(
         request,
         "moderation/account.html",
-        {"target": target, "form": form, "sanctions": selectors.sanctions_of(target)},
+        {
+            "target": target,
+            "form": form,
+            "sanctions": selectors.sanctions_of(target),
+            "refusal": refusal,
+        },
         status=400 if form.errors else 200,
     )
 
