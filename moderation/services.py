@@ -20,6 +20,7 @@ from moderation import registry, screening
 from moderation.models import (
     REPORT_REASONS,
     Appeal,
+    Contribution,
     ModeratedItem,
     ModerationAction,
     ModerationStatus,
@@ -92,20 +93,22 @@ def moderators_group():
 
 
 def check_can_contribute(*, user, new: bool) -> None:
-    """Before anything is written: sanctions for every write, rate limits for new content.
+    """Before a position, reply or revision is written: refuse it when a sanction is in force
+    or the account has reached a rate limit, else record it as the account's contribution.
 
-    Locks the account's row so that two submissions at once are counted one after the other.
+    Call it inside the transaction that writes the contribution: the row it adds goes when a
+    refused or failed submission rolls back. New content and revisions count alike, against
+    the same limits (settings.MODERATION_RATE_LIMITS). Locks the account's row so that two
+    submissions at once are counted one after the other.
     """
     check_not_sanctioned(user)
-    if not new:
-        return
     user_model = get_user_model()
     list(user_model.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
     now = timezone.now()
     young = now - user.date_joined < settings.MODERATION_RATE_NEW_ACCOUNT_AGE
     limits = settings.MODERATION_RATE_LIMITS["new" if young else "established"]
     longest = datetime.timedelta(seconds=max(window for window, _count in limits))
-    recent = ModeratedItem.objects.filter(author=user, created_at__gte=now - longest)
+    recent = Contribution.objects.filter(user=user, created_at__gte=now - longest)
     counts = recent.aggregate(
         **{
             f"w{window}": Count(
@@ -123,6 +126,9 @@ def check_can_contribute(*, user, new: bool) -> None:
                 .values_list("created_at", flat=True)[limit - 1]
             )
             raise RateLimited(oldest + span)
+    Contribution.objects.create(
+        user=user, kind=Contribution.Kind.NEW if new else Contribution.Kind.REVISION, created_at=now
+    )
 
 
 def approved_count(user) -> int:
