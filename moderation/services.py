@@ -192,6 +192,12 @@ def item_track(*, content: models.Model, holds: list[screening.Hold]) -> Moderat
     return item
 
 
+def item_open(*, moderator, content: models.Model) -> ModeratedItem:
+    """A moderator opens a position or reply for review: its item, recorded if it never was."""
+    check_can_moderate(moderator)
+    return item_track(content=content, holds=[])
+
+
 # Reports ----------------------------------------------------------------------------------
 
 

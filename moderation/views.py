@@ -138,16 +138,20 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def content_item(request: HttpRequest, label: str, object_id: int) -> HttpResponse:
-    """From a position or reply page to its moderation item (recorded if it never was)."""
+    """From a position or reply page to its moderation item. Recording an item that never was
+    is a write, so it takes a POST (the page's "Moderate" button); a GET asks with a button."""
     check_can_moderate(request.user)
     found = selectors.item_for_content(label=label, object_id=object_id)
     if found is None:
         raise Http404(_("No such contribution."))
     content, item = found
-    if item is None:
-        item = services.item_track(content=content, holds=[])
-    return redirect("moderation:item", pk=item.pk)
+    if request.method == "POST":
+        item = services.item_open(moderator=request.user, content=content)
+    if item is not None:
+        return redirect("moderation:item", pk=item.pk)
+    return render(request, "moderation/content.html", {"content": content})
 
 
 @login_required
