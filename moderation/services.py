@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 
 from moderation import registry, screening
 from moderation.models import (
+    CLEARING_REASONS,
     REPORT_REASONS,
+    VIOLATION_REASONS,
     Appeal,
     Contribution,
     ModeratedItem,
@@ -52,6 +54,16 @@ TRANSITIONS: dict[str, tuple[set[str], str]] = {
     Action.DISMISS: ({ModerationStatus.VISIBLE, ModerationStatus.HIDDEN}, ModerationStatus.VISIBLE),
 }
 QUEUE_ACTIONS = list(TRANSITIONS)
+# The reasons that fit each action: clearing an item takes a clearing reason, acting against
+# it a violation, so that no approval is ever logged "for spam".
+ACTION_REASONS: dict[str, list[Reason]] = {
+    Action.APPROVE: CLEARING_REASONS,
+    Action.RESTORE: CLEARING_REASONS,
+    Action.DISMISS: CLEARING_REASONS,
+    Action.HIDE: VIOLATION_REASONS,
+    Action.REMOVE: VIOLATION_REASONS,
+}
+BULK_ACTIONS = [Action.APPROVE, Action.DISMISS]
 
 
 class RateLimited(Exception):
@@ -289,9 +301,7 @@ def item_act(
     check_can_moderate(moderator)
     if action not in TRANSITIONS:
         raise ValidationError(_("Choose an action."), code="action")
-    allowed = {r.value for r in Reason if r not in (Reason.SCREENING, Reason.REPORTS)}
-    if reason not in allowed:
-        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    _check_reason_fits(action, reason)
     note = note.strip()
     if "\x00" in note or len(note) > 2000:
         raise ValidationError({"note": _("Use at most 2000 characters, without NUL bytes.")})
@@ -344,8 +354,10 @@ def item_act(
 def items_bulk_act(*, moderator, item_ids: list[int], action: str, reason: str) -> int:
     """Approve held items or dismiss reports, many at once; returns how many changed."""
     check_can_moderate(moderator)
-    if action not in (Action.APPROVE, Action.DISMISS):
+    if action not in BULK_ACTIONS:
         raise ValidationError(_("Only approving and dismissing work in bulk."), code="bulk")
+    # Checked once here: item_act would refuse every item alike, and quietly.
+    _check_reason_fits(action, reason)
     done = 0
     for item in ModeratedItem.objects.filter(pk__in=item_ids).order_by("pk"):
         try:
@@ -355,6 +367,15 @@ def items_bulk_act(*, moderator, item_ids: list[int], action: str, reason: str) 
             continue
         done += 1
     return done
+
+
+def _check_reason_fits(action: str, reason: str) -> None:
+    if not reason:
+        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    if reason not in {r.value for r in ACTION_REASONS[action]}:
+        raise ValidationError(
+            {"reason": _("This reason does not fit the action you chose.")}, code="reason"
+        )
 
 
 def _decide_appeal(item: ModeratedItem, *, moderator, upheld: bool, reason: str) -> None:

@@ -63,14 +63,18 @@ def queue(request: HttpRequest) -> HttpResponse:
             request.POST, item_ids=[int(v) for v in request.POST.getlist("items") if v.isdigit()]
         )
         if bulk.is_valid():
-            done = services.items_bulk_act(
-                moderator=request.user,
-                item_ids=bulk.cleaned_data["items"],
-                action=bulk.cleaned_data["action"],
-                reason=bulk.cleaned_data["reason"],
-            )
-            messages.success(request, _("%(count)d items done.") % {"count": done})
-            return redirect(request.get_full_path())
+            try:
+                done = services.items_bulk_act(
+                    moderator=request.user,
+                    item_ids=bulk.cleaned_data["items"],
+                    action=bulk.cleaned_data["action"],
+                    reason=bulk.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                _add_errors(bulk, error)
+            else:
+                messages.success(request, _("%(count)d items done.") % {"count": done})
+                return redirect(request.get_full_path())
     return render(
         request,
         "moderation/queue.html",
@@ -83,6 +87,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "reasons": [*REPORT_REASONS, Reason.SCREENING],
             "scopes": selectors.scopes_in_queue(),
         },
+        status=400 if bulk.errors else 200,
     )
 
 
