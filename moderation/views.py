@@ -135,7 +135,6 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "form": form,
             "history": selectors.item_history(item),
-            "hold_messages": screening.messages_for(item.holds),
             "can_sanction": can_sanction(request.user),
         },
         status=400 if form.errors else 200,
