@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -557,6 +557,8 @@ def _mail_moderators(item: ModeratedItem, content: models.Model) -> None:
             | Q(is_superuser=True)
         )
         .exclude(email="")
+        # A suspended or banned moderator cannot act on it.
+        .exclude(Exists(Sanction.objects.in_force().filter(user=OuterRef("pk"))))
         .values_list("email", flat=True)
         .distinct()
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -121,3 +122,16 @@ def test_a_warning_does_not_stop_a_moderator(moderator, organizer):
     services.sanction_create(moderator=organizer, user=moderator, kind="warning", reason="spam")
     fresh = type(moderator).objects.get(pk=moderator.pk)
     assert (can_moderate(fresh), can_sanction(fresh)) == (True, True)
+
+
+def test_a_sanctioned_moderator_is_not_mailed_about_hidden_items(
+    moderator, open_topic, django_capture_on_commit_callbacks
+):
+    active = make_moderator("mod2")
+    suspend(moderator)
+    position = PositionFactory(topic=open_topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        for reporter in UserFactory.create_batch(3):
+            services.report_create(reporter=reporter, content=position, reason=Reason.SPAM)
+    bcc = [address for message in mail.outbox for address in message.bcc]
+    assert active.email in bcc and moderator.email not in bcc
