@@ -14,7 +14,16 @@ from moderation.models import (
 )
 from moderation.services import QUEUE_ACTIONS
 
-_REASON_CHOICES = [(r.value, r.label) for r in VIOLATION_REASONS + CLEARING_REASONS[:1]]
+# No reason is chosen in advance: the moderator picks one that fits the action, and
+# services.item_act refuses a pair that does not (an approval "for spam").
+_NO_REASON = ("", _("Choose a reason"))
+_CLEARING_CHOICES = [(r.value, r.label) for r in CLEARING_REASONS]
+_REASON_CHOICES = [
+    _NO_REASON,
+    (_("For approving, restoring or dismissing reports"), _CLEARING_CHOICES),
+    (_("For hiding or removing"), [(r.value, r.label) for r in VIOLATION_REASONS]),
+]
+_REASON_REQUIRED = {"required": _("Choose a reason.")}
 
 
 class ReportForm(forms.Form):
@@ -38,7 +47,11 @@ class ActionForm(forms.Form):
         choices=[(a, ModerationAction.Action(a).label) for a in QUEUE_ACTIONS],
         widget=forms.RadioSelect,
     )
-    reason = forms.ChoiceField(label=_("Reason (shown publicly)"), choices=_REASON_CHOICES)
+    reason = forms.ChoiceField(
+        label=_("Reason (shown publicly)"),
+        choices=_REASON_CHOICES,
+        error_messages=_REASON_REQUIRED,
+    )
     note = forms.CharField(
         label=_("Note to the author (optional)"),
         required=False,
@@ -58,11 +71,15 @@ class BulkForm(forms.Form):
     )
     action = forms.ChoiceField(
         choices=[
+            ("", _("Choose an action")),
             (ModerationAction.Action.APPROVE, _("Approve")),
             (ModerationAction.Action.DISMISS, _("Dismiss the reports")),
-        ]
+        ],
+        error_messages={"required": _("Choose an action.")},
     )
-    reason = forms.ChoiceField(choices=[(r.value, r.label) for r in CLEARING_REASONS])
+    reason = forms.ChoiceField(
+        choices=[_NO_REASON, *_CLEARING_CHOICES], error_messages=_REASON_REQUIRED
+    )
 
     def __init__(self, *args, item_ids: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -307,3 +307,30 @@ class ModerationAction(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The moderation log is append-only.")
+
+
+class Contribution(models.Model):
+    """One position, reply or revision an account wrote, as the rate limits count it.
+
+    Written by `check_can_contribute` in the writer's own transaction, so a submission that
+    fails leaves none; never changed afterwards. Reports and moderators' reviews, which also
+    track the author's content, write none: they are not the author's doing.
+    """
+
+    class Kind(models.TextChoices):
+        NEW = "new", _("new contribution")
+        REVISION = "revision", _("revision")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contributions"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        indexes = [models.Index(fields=["user", "created_at"], name="contribution_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} by {self.user_id}"

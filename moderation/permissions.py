@@ -13,7 +13,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from moderation.models import Reason, Sanction
@@ -60,7 +60,10 @@ def sanction_refusal(user) -> str | None:
     if standing.sanction_kind == Sanction.Kind.BAN:
         return _("Your account is banned (reason: %(reason)s).") % {"reason": reason}
     return _("Your account is suspended until %(until)s (reason: %(reason)s).") % {
-        "until": formats.date_format(standing.sanction_until, "DATETIME_FORMAT"),
+        # The database answers in UTC; people read the site's time.
+        "until": formats.date_format(
+            timezone.localtime(standing.sanction_until), "DATETIME_FORMAT"
+        ),
         "reason": reason,
     }
 
@@ -71,26 +74,46 @@ def check_not_sanctioned(user) -> None:
         raise PermissionDenied(reason)
 
 
-def can_moderate(user) -> bool:
-    """Moderators are staff accounts with the moderation permission (the Moderators group).
+def _holds_permission(user, codename: str) -> bool:
+    # Asking only staff spares every citizen's page the two permission queries.
+    return bool(user.is_authenticated and user.is_staff and user.has_perm(f"moderation.{codename}"))
 
-    Asking only staff spares every citizen's page the two permission queries.
-    """
-    return bool(user.is_authenticated and user.is_staff and user.has_perm("moderation.moderate"))
+
+def can_moderate(user) -> bool:
+    """Moderators are staff accounts with the moderation permission (the Moderators group),
+    and no suspension or ban in force: a sanctioned moderator is a citizen who cannot write."""
+    return _holds_permission(user, "moderate") and account_standing(user).sanction_kind is None
 
 
 def check_can_moderate(user) -> None:
-    if not can_moderate(user):
+    if not _holds_permission(user, "moderate"):
         raise PermissionDenied(_("Only moderators may do this."))
+    check_not_sanctioned(user)
 
 
 def can_sanction(user) -> bool:
-    return bool(user.is_authenticated and user.is_staff and user.has_perm("moderation.sanction"))
+    return _holds_permission(user, "sanction") and account_standing(user).sanction_kind is None
 
 
 def check_can_sanction(user) -> None:
-    if not can_sanction(user):
+    if not _holds_permission(user, "sanction"):
         raise PermissionDenied(_("Only moderators may sanction accounts."))
+    check_not_sanctioned(user)
+
+
+def sanction_target_refusal(moderator, target) -> str | None:
+    """Why `moderator` may not sanction `target` (or lift its sanctions), or None.
+
+    Staff accounts answer to the administrators, who may suspend a moderator; administrator
+    accounts are never sanctioned here (another administrator changes them in the admin).
+    """
+    if target.pk == moderator.pk:
+        return _("You cannot sanction your own account.")
+    if target.is_superuser:
+        return _("Administrator accounts cannot be sanctioned.")
+    if target.is_staff and not moderator.is_superuser:
+        return _("Only an administrator may sanction a staff account.")
+    return None
 
 
 def can_report(user, *, author_id: int | None) -> bool:

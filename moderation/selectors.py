@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
 
-from moderation import registry
+from moderation import registry, screening
 from moderation.models import (
     Appeal,
     ModeratedItem,
@@ -37,8 +38,9 @@ def queue_items(*, reason: str = "", scope: str = "") -> QuerySet[ModeratedItem]
 
 
 def queue_page_details(items: list[ModeratedItem]) -> None:
-    """Fill a page of queue items with their content, open reports, appeal and the author's
-    record, in a fixed number of queries whatever the page holds."""
+    """Fill a page of queue items with their content, open reports, appeal, the author's
+    record and what held them (in words), in a fixed number of queries whatever the page
+    holds."""
     content_querysets = []
     for model in registry.registered_models():
         content_querysets.append(model.moderation_queryset())
@@ -71,6 +73,7 @@ def queue_page_details(items: list[ModeratedItem]) -> None:
     for index, item in enumerate(items):
         items[index] = detailed[item.pk]
         items[index].author_record = records.get(item.author_id, {})
+        items[index].hold_messages = screening.messages_for(item.holds)
 
 
 def scopes_in_queue() -> list[str]:
@@ -100,8 +103,33 @@ def item_for_content(*, label: str, object_id: int) -> tuple[object, ModeratedIt
     return content, item
 
 
-def item_history(item: ModeratedItem) -> QuerySet[ModerationAction]:
-    return item.actions.select_related("actor").order_by("created_at", "pk")
+Action = ModerationAction.Action
+# How the item page tells each entry of an item's log: who did what, as a person says it.
+_DONE_BY = {
+    Action.APPROVE: _("Approved by %(name)s"),
+    Action.HIDE: _("Hidden by %(name)s"),
+    Action.REMOVE: _("Removed by %(name)s"),
+    Action.RESTORE: _("Restored by %(name)s"),
+    Action.DISMISS: _("Reports dismissed by %(name)s"),
+    Action.APPEAL: _("Appealed by its author, %(name)s"),
+    Action.APPEAL_UPHELD: _("Appeal upheld by %(name)s"),
+    Action.APPEAL_REJECTED: _("Appeal rejected by %(name)s"),
+}
+_DONE_AUTOMATICALLY = {
+    Action.HOLD: _("Held by the screening rules"),
+    Action.AUTO_HIDE: _("Hidden automatically after several reports"),
+}
+
+
+def item_history(item: ModeratedItem) -> list[ModerationAction]:
+    """The item's log, oldest first; each entry's `summary` says who did what."""
+    entries = list(item.actions.select_related("actor").order_by("created_at", "pk"))
+    for entry in entries:
+        if entry.actor is not None and entry.action in _DONE_BY:
+            entry.summary = _DONE_BY[entry.action] % {"name": entry.actor.username}
+        else:
+            entry.summary = _DONE_AUTOMATICALLY.get(entry.action, entry.get_action_display())
+    return entries
 
 
 def notices_of(user) -> QuerySet[Notice]:

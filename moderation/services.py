@@ -11,15 +11,18 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from moderation import registry, screening
 from moderation.models import (
+    CLEARING_REASONS,
     REPORT_REASONS,
+    VIOLATION_REASONS,
     Appeal,
+    Contribution,
     ModeratedItem,
     ModerationAction,
     ModerationStatus,
@@ -33,6 +36,7 @@ from moderation.permissions import (
     check_can_report,
     check_can_sanction,
     check_not_sanctioned,
+    sanction_target_refusal,
 )
 
 Action = ModerationAction.Action
@@ -50,6 +54,16 @@ TRANSITIONS: dict[str, tuple[set[str], str]] = {
     Action.DISMISS: ({ModerationStatus.VISIBLE, ModerationStatus.HIDDEN}, ModerationStatus.VISIBLE),
 }
 QUEUE_ACTIONS = list(TRANSITIONS)
+# The reasons that fit each action: clearing an item takes a clearing reason, acting against
+# it a violation, so that no approval is ever logged "for spam".
+ACTION_REASONS: dict[str, list[Reason]] = {
+    Action.APPROVE: CLEARING_REASONS,
+    Action.RESTORE: CLEARING_REASONS,
+    Action.DISMISS: CLEARING_REASONS,
+    Action.HIDE: VIOLATION_REASONS,
+    Action.REMOVE: VIOLATION_REASONS,
+}
+BULK_ACTIONS = [Action.APPROVE, Action.DISMISS]
 
 
 class RateLimited(Exception):
@@ -91,20 +105,22 @@ def moderators_group():
 
 
 def check_can_contribute(*, user, new: bool) -> None:
-    """Before anything is written: sanctions for every write, rate limits for new content.
+    """Before a position, reply or revision is written: refuse it when a sanction is in force
+    or the account has reached a rate limit, else record it as the account's contribution.
 
-    Locks the account's row so that two submissions at once are counted one after the other.
+    Call it inside the transaction that writes the contribution: the row it adds goes when a
+    refused or failed submission rolls back. New content and revisions count alike, against
+    the same limits (settings.MODERATION_RATE_LIMITS). Locks the account's row so that two
+    submissions at once are counted one after the other.
     """
     check_not_sanctioned(user)
-    if not new:
-        return
     user_model = get_user_model()
     list(user_model.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
     now = timezone.now()
     young = now - user.date_joined < settings.MODERATION_RATE_NEW_ACCOUNT_AGE
     limits = settings.MODERATION_RATE_LIMITS["new" if young else "established"]
     longest = datetime.timedelta(seconds=max(window for window, _count in limits))
-    recent = ModeratedItem.objects.filter(author=user, created_at__gte=now - longest)
+    recent = Contribution.objects.filter(user=user, created_at__gte=now - longest)
     counts = recent.aggregate(
         **{
             f"w{window}": Count(
@@ -122,6 +138,9 @@ def check_can_contribute(*, user, new: bool) -> None:
                 .values_list("created_at", flat=True)[limit - 1]
             )
             raise RateLimited(oldest + span)
+    Contribution.objects.create(
+        user=user, kind=Contribution.Kind.NEW if new else Contribution.Kind.REVISION, created_at=now
+    )
 
 
 def approved_count(user) -> int:
@@ -183,6 +202,12 @@ def item_track(*, content: models.Model, holds: list[screening.Hold]) -> Moderat
         % {"excerpt": content.moderation_excerpt(), "why": " ".join(str(h.message) for h in holds)},
     )
     return item
+
+
+def item_open(*, moderator, content: models.Model) -> ModeratedItem:
+    """A moderator opens a position or reply for review: its item, recorded if it never was."""
+    check_can_moderate(moderator)
+    return item_track(content=content, holds=[])
 
 
 # Reports ----------------------------------------------------------------------------------
@@ -278,9 +303,7 @@ def item_act(
     check_can_moderate(moderator)
     if action not in TRANSITIONS:
         raise ValidationError(_("Choose an action."), code="action")
-    allowed = {r.value for r in Reason if r not in (Reason.SCREENING, Reason.REPORTS)}
-    if reason not in allowed:
-        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    _check_reason_fits(action, reason)
     note = note.strip()
     if "\x00" in note or len(note) > 2000:
         raise ValidationError({"note": _("Use at most 2000 characters, without NUL bytes.")})
@@ -333,8 +356,10 @@ def item_act(
 def items_bulk_act(*, moderator, item_ids: list[int], action: str, reason: str) -> int:
     """Approve held items or dismiss reports, many at once; returns how many changed."""
     check_can_moderate(moderator)
-    if action not in (Action.APPROVE, Action.DISMISS):
+    if action not in BULK_ACTIONS:
         raise ValidationError(_("Only approving and dismissing work in bulk."), code="bulk")
+    # Checked once here: item_act would refuse every item alike, and quietly.
+    _check_reason_fits(action, reason)
     done = 0
     for item in ModeratedItem.objects.filter(pk__in=item_ids).order_by("pk"):
         try:
@@ -344,6 +369,15 @@ def items_bulk_act(*, moderator, item_ids: list[int], action: str, reason: str) 
             continue
         done += 1
     return done
+
+
+def _check_reason_fits(action: str, reason: str) -> None:
+    if not reason:
+        raise ValidationError({"reason": _("Choose a reason.")}, code="reason")
+    if reason not in {r.value for r in ACTION_REASONS[action]}:
+        raise ValidationError(
+            {"reason": _("This reason does not fit the action you chose.")}, code="reason"
+        )
 
 
 def _decide_appeal(item: ModeratedItem, *, moderator, upheld: bool, reason: str) -> None:
@@ -386,10 +420,12 @@ def _action_notice(action: str, item: ModeratedItem, content: models.Model) -> s
 
 
 def appeal_create(*, author, item: ModeratedItem, text: str) -> Appeal:
-    """The author appeals, once, against hiding or removing their contribution."""
+    """The author appeals, once, against hiding or removing their contribution.
+
+    A suspended or banned account may still appeal: it is the one thing a sanction leaves it,
+    since the decision it contests may be what led to the sanction."""
     if item.author_id != author.pk:
         raise ValidationError(_("Only the author may appeal."), code="not_author")
-    check_not_sanctioned(author)
     if item.status not in (ModerationStatus.HIDDEN, ModerationStatus.REMOVED):
         raise ValidationError(_("Only hidden or removed contributions can be appealed."))
     text = text.strip()
@@ -417,8 +453,9 @@ def sanction_create(
 ) -> Sanction:
     """A moderator warns, suspends (until a date) or bans an account, with a reason."""
     check_can_sanction(moderator)
-    if user.pk == moderator.pk:
-        raise ValidationError(_("You cannot sanction your own account."), code="self")
+    refusal = sanction_target_refusal(moderator, user)
+    if refusal is not None:
+        raise ValidationError(refusal, code="target")
     if kind == Sanction.Kind.SUSPENSION and (until is None or until <= timezone.now()):
         raise ValidationError({"until": _("A suspension needs an end in the future.")})
     if kind != Sanction.Kind.SUSPENSION:
@@ -456,7 +493,11 @@ def sanction_create(
 
 
 def sanction_lift(*, moderator, sanction: Sanction) -> None:
+    """A moderator lifts a suspension or ban early; the same accounts as for sanctioning."""
     check_can_sanction(moderator)
+    refusal = sanction_target_refusal(moderator, sanction.user)
+    if refusal is not None:
+        raise ValidationError(refusal, code="target")
     with transaction.atomic():
         updated = Sanction.objects.filter(pk=sanction.pk, lifted_at__isnull=True).update(
             lifted_at=timezone.now()
@@ -518,6 +559,8 @@ def _mail_moderators(item: ModeratedItem, content: models.Model) -> None:
             | Q(is_superuser=True)
         )
         .exclude(email="")
+        # A suspended or banned moderator cannot act on it.
+        .exclude(Exists(Sanction.objects.in_force().filter(user=OuterRef("pk"))))
         .values_list("email", flat=True)
         .distinct()
     )

@@ -27,6 +27,7 @@ from moderation.permissions import (
     check_can_moderate,
     check_can_report,
     check_can_sanction,
+    sanction_target_refusal,
 )
 
 
@@ -62,14 +63,18 @@ def queue(request: HttpRequest) -> HttpResponse:
             request.POST, item_ids=[int(v) for v in request.POST.getlist("items") if v.isdigit()]
         )
         if bulk.is_valid():
-            done = services.items_bulk_act(
-                moderator=request.user,
-                item_ids=bulk.cleaned_data["items"],
-                action=bulk.cleaned_data["action"],
-                reason=bulk.cleaned_data["reason"],
-            )
-            messages.success(request, _("%(count)d items done.") % {"count": done})
-            return redirect(request.get_full_path())
+            try:
+                done = services.items_bulk_act(
+                    moderator=request.user,
+                    item_ids=bulk.cleaned_data["items"],
+                    action=bulk.cleaned_data["action"],
+                    reason=bulk.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                _add_errors(bulk, error)
+            else:
+                messages.success(request, _("%(count)d items done.") % {"count": done})
+                return redirect(request.get_full_path())
     return render(
         request,
         "moderation/queue.html",
@@ -82,6 +87,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "reasons": [*REPORT_REASONS, Reason.SCREENING],
             "scopes": selectors.scopes_in_queue(),
         },
+        status=400 if bulk.errors else 200,
     )
 
 
@@ -129,7 +135,6 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "form": form,
             "history": selectors.item_history(item),
-            "hold_messages": screening.messages_for(item.holds),
             "can_sanction": can_sanction(request.user),
         },
         status=400 if form.errors else 200,
@@ -137,16 +142,20 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def content_item(request: HttpRequest, label: str, object_id: int) -> HttpResponse:
-    """From a position or reply page to its moderation item (recorded if it never was)."""
+    """From a position or reply page to its moderation item. Recording an item that never was
+    is a write, so it takes a POST (the page's "Moderate" button); a GET asks with a button."""
     check_can_moderate(request.user)
     found = selectors.item_for_content(label=label, object_id=object_id)
     if found is None:
         raise Http404(_("No such contribution."))
     content, item = found
-    if item is None:
-        item = services.item_track(content=content, holds=[])
-    return redirect("moderation:item", pk=item.pk)
+    if request.method == "POST":
+        item = services.item_open(moderator=request.user, content=content)
+    if item is not None:
+        return redirect("moderation:item", pk=item.pk)
+    return render(request, "moderation/content.html", {"content": content})
 
 
 @login_required
@@ -225,6 +234,7 @@ def account(request: HttpRequest, user_id: int) -> HttpResponse:
     target = selectors.user_by_id(user_id)
     if target is None:
         raise Http404(_("No such account."))
+    refusal = sanction_target_refusal(request.user, target)
     form = SanctionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,7 +247,12 @@ def account(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(
         request,
         "moderation/account.html",
-        {"target": target, "form": form, "sanctions": selectors.sanctions_of(target)},
+        {
+            "target": target,
+            "form": form,
+            "sanctions": selectors.sanctions_of(target),
+            "refusal": refusal,
+        },
         status=400 if form.errors else 200,
     )
 
