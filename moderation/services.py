@@ -1,4 +1,7 @@
-"""Every write of trust and safety; each one logs what it did in the same transaction."""
+"""Every write of trust and safety; each one logs what it did in the same transaction.
+
+This module is the app's write interface: what other apps call is here, including the
+contribution checks and sanctions kept in their own modules (re-exported below)."""
 
 from __future__ import annotations
 
@@ -6,41 +9,55 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, OuterRef, Q
-from django.template.loader import render_to_string
-from django.utils import formats, timezone
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from moderation import registry, screening
+from moderation.contributions import RateLimited, approved_count, check_can_contribute, screen
 from moderation.models import (
     CLEARING_REASONS,
     REPORT_REASONS,
     VIOLATION_REASONS,
     Appeal,
-    Contribution,
     ModeratedItem,
     ModerationAction,
     ModerationStatus,
-    Notice,
     Reason,
     Report,
-    Sanction,
 )
 from moderation.permissions import (
     check_can_moderate,
     check_can_report,
-    check_can_sanction,
-    check_not_sanctioned,
-    sanction_target_refusal,
 )
+from moderation.records import (
+    apply_status,
+    log_action,
+    mail_moderators,
+    notify_author,
+)
+from moderation.sanctions import sanction_create, sanction_lift
 
 Action = ModerationAction.Action
+
+__all__ = [
+    "RateLimited",
+    "approved_count",
+    "check_can_contribute",
+    "sanction_create",
+    "sanction_lift",
+    "screen",
+]
+
+
+Action = ModerationAction.Action
+
+
 CLAIM_LIFETIME = datetime.timedelta(minutes=30)
+
 
 # Which moderator action may start from which status, and where it leads.
 TRANSITIONS: dict[str, tuple[set[str], str]] = {
@@ -53,7 +70,11 @@ TRANSITIONS: dict[str, tuple[set[str], str]] = {
     Action.RESTORE: ({ModerationStatus.HIDDEN, ModerationStatus.REMOVED}, ModerationStatus.VISIBLE),
     Action.DISMISS: ({ModerationStatus.VISIBLE, ModerationStatus.HIDDEN}, ModerationStatus.VISIBLE),
 }
+
+
 QUEUE_ACTIONS = list(TRANSITIONS)
+
+
 # The reasons that fit each action: clearing an item takes a clearing reason, acting against
 # it a violation, so that no approval is ever logged "for spam".
 ACTION_REASONS: dict[str, list[Reason]] = {
@@ -63,18 +84,10 @@ ACTION_REASONS: dict[str, list[Reason]] = {
     Action.HIDE: VIOLATION_REASONS,
     Action.REMOVE: VIOLATION_REASONS,
 }
+
+
 BULK_ACTIONS = [Action.APPROVE, Action.DISMISS]
 
-
-class RateLimited(Exception):
-    """Too many contributions too fast; nothing was written. Answered with a 429 page."""
-
-    def __init__(self, retry_at: datetime.datetime) -> None:
-        super().__init__(retry_at.isoformat())
-        self.retry_at = retry_at
-
-
-# Roles ------------------------------------------------------------------------------------
 
 MODERATOR_PERMISSIONS = [
     ("moderation", "moderate"),
@@ -101,67 +114,6 @@ def moderators_group():
     return group
 
 
-# Screening and tracking -------------------------------------------------------------------
-
-
-def check_can_contribute(*, user, new: bool) -> None:
-    """Before a position, reply or revision is written: refuse it when a sanction is in force
-    or the account has reached a rate limit, else record it as the account's contribution.
-
-    Call it inside the transaction that writes the contribution: the row it adds goes when a
-    refused or failed submission rolls back. New content and revisions count alike, against
-    the same limits (settings.MODERATION_RATE_LIMITS). Locks the account's row so that two
-    submissions at once are counted one after the other.
-    """
-    check_not_sanctioned(user)
-    user_model = get_user_model()
-    list(user_model.objects.select_for_update().filter(pk=user.pk).values_list("pk"))
-    now = timezone.now()
-    young = now - user.date_joined < settings.MODERATION_RATE_NEW_ACCOUNT_AGE
-    limits = settings.MODERATION_RATE_LIMITS["new" if young else "established"]
-    longest = datetime.timedelta(seconds=max(window for window, _count in limits))
-    recent = Contribution.objects.filter(user=user, created_at__gte=now - longest)
-    counts = recent.aggregate(
-        **{
-            f"w{window}": Count(
-                "pk", filter=Q(created_at__gte=now - datetime.timedelta(seconds=window))
-            )
-            for window, _count in limits
-        }
-    )
-    for window, limit in limits:
-        if counts[f"w{window}"] >= limit:
-            span = datetime.timedelta(seconds=window)
-            oldest = (
-                recent.filter(created_at__gte=now - span)
-                .order_by("-created_at")
-                .values_list("created_at", flat=True)[limit - 1]
-            )
-            raise RateLimited(oldest + span)
-    Contribution.objects.create(
-        user=user, kind=Contribution.Kind.NEW if new else Contribution.Kind.REVISION, created_at=now
-    )
-
-
-def approved_count(user) -> int:
-    return ModeratedItem.objects.filter(
-        author=user, status=ModerationStatus.VISIBLE, holds=[]
-    ).count()
-
-
-def screen(*, author, text: str, premoderated: bool) -> list[screening.Hold]:
-    """The screening rules that hold this text by this author, before it is saved."""
-    rules = screening.ScreeningRules.from_settings()
-    needs_history = rules.min_approved > 0
-    return screening.screen(
-        text=text,
-        account_age=timezone.now() - author.date_joined,
-        approved_count=approved_count(author) if needs_history else 0,
-        premoderated=premoderated,
-        rules=rules,
-    )
-
-
 def item_track(*, content: models.Model, holds: list[screening.Hold]) -> ModeratedItem:
     """After a position or reply is written or edited: record it, and log and tell the author
     when the screening rules hold it. The content was saved with the status that matches."""
@@ -185,15 +137,15 @@ def item_track(*, content: models.Model, holds: list[screening.Hold]) -> Moderat
     item.holds = [hold.code for hold in holds]
     item.queued_at = item.queued_at or timezone.now()
     item.save(update_fields=["status", "reason", "holds", "queued_at"])
-    _apply(item, content)
-    _log(
+    apply_status(item, content)
+    log_action(
         actor=None,
         action=Action.HOLD,
         item=item,
         reason=Reason.SCREENING,
         note=", ".join(item.holds),
     )
-    _notify(
+    notify_author(
         item,
         _(
             "Your contribution “%(excerpt)s” waits for a moderator's review before it "
@@ -208,9 +160,6 @@ def item_open(*, moderator, content: models.Model) -> ModeratedItem:
     """A moderator opens a position or reply for review: its item, recorded if it never was."""
     check_can_moderate(moderator)
     return item_track(content=content, holds=[])
-
-
-# Reports ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -252,9 +201,9 @@ def report_create(*, reporter, content: models.Model, reason: str, text: str = "
             item.status = ModerationStatus.HIDDEN
             item.reason = Reason.REPORTS
             item.save(update_fields=["status", "reason"])
-            _apply(item, content)
-            _log(actor=None, action=Action.AUTO_HIDE, item=item, reason=Reason.REPORTS)
-            _notify(
+            apply_status(item, content)
+            log_action(actor=None, action=Action.AUTO_HIDE, item=item, reason=Reason.REPORTS)
+            notify_author(
                 item,
                 _(
                     "Your contribution “%(excerpt)s” is hidden until a moderator reviews it: "
@@ -262,12 +211,9 @@ def report_create(*, reporter, content: models.Model, reason: str, text: str = "
                 )
                 % {"excerpt": content.moderation_excerpt()},
             )
-            _mail_moderators(item, content)
+            mail_moderators(item, content)
             return ReportResult(created=True, hidden=True)
     return ReportResult(created=True, hidden=False)
-
-
-# Moderators' actions ----------------------------------------------------------------------
 
 
 def item_claim(*, moderator, item: ModeratedItem) -> None:
@@ -345,11 +291,11 @@ def item_act(
         )
         content = item.content_object
         if content is not None:
-            _apply(item, content)
-        _log(actor=moderator, action=action, item=item, reason=reason, note=note)
+            apply_status(item, content)
+        log_action(actor=moderator, action=action, item=item, reason=reason, note=note)
         _decide_appeal(item, moderator=moderator, upheld=not upheld, reason=reason)
         if content is not None:
-            _notify(item, _action_notice(action, item, content))
+            notify_author(item, _action_notice(action, item, content))
     return item
 
 
@@ -387,7 +333,7 @@ def _decide_appeal(item: ModeratedItem, *, moderator, upheld: bool, reason: str)
     appeal.outcome = Appeal.Outcome.UPHELD if upheld else Appeal.Outcome.REJECTED
     appeal.decided_at = timezone.now()
     appeal.save(update_fields=["outcome", "decided_at"])
-    _log(
+    log_action(
         actor=moderator,
         action=Action.APPEAL_UPHELD if upheld else Action.APPEAL_REJECTED,
         item=item,
@@ -416,9 +362,6 @@ def _action_notice(action: str, item: ModeratedItem, content: models.Model) -> s
     return text
 
 
-# Appeals ----------------------------------------------------------------------------------
-
-
 def appeal_create(*, author, item: ModeratedItem, text: str) -> Appeal:
     """The author appeals, once, against hiding or removing their contribution.
 
@@ -437,144 +380,9 @@ def appeal_create(*, author, item: ModeratedItem, text: str) -> Appeal:
         with transaction.atomic():
             appeal = Appeal.objects.create(item=item, author=author, text=text)
             ModeratedItem.objects.filter(pk=item.pk).update(queued_at=timezone.now())
-            _log(actor=author, action=Action.APPEAL, item=item, note=text)
+            log_action(actor=author, action=Action.APPEAL, item=item, note=text)
     except IntegrityError:
         raise ValidationError(
             _("You have already appealed this decision."), code="appealed"
         ) from None
     return appeal
-
-
-# Sanctions --------------------------------------------------------------------------------
-
-
-def sanction_create(
-    *, moderator, user, kind: str, reason: str, until: datetime.datetime | None = None, note=""
-) -> Sanction:
-    """A moderator warns, suspends (until a date) or bans an account, with a reason."""
-    check_can_sanction(moderator)
-    refusal = sanction_target_refusal(moderator, user)
-    if refusal is not None:
-        raise ValidationError(refusal, code="target")
-    if kind == Sanction.Kind.SUSPENSION and (until is None or until <= timezone.now()):
-        raise ValidationError({"until": _("A suspension needs an end in the future.")})
-    if kind != Sanction.Kind.SUSPENSION:
-        until = None
-    sanction = Sanction(
-        user=user, kind=kind, reason=reason, until=until, note=note.strip(), created_by=moderator
-    )
-    sanction.full_clean(exclude=["user", "created_by"])
-    with transaction.atomic():
-        sanction.save()
-        action = {
-            Sanction.Kind.WARNING: Action.WARN,
-            Sanction.Kind.SUSPENSION: Action.SUSPEND,
-            Sanction.Kind.BAN: Action.BAN,
-        }[kind]
-        _log(actor=moderator, action=action, target_user=user, reason=reason, note=sanction.note)
-        values = {"reason": Reason(reason).label}
-        if kind == Sanction.Kind.WARNING:
-            text = _("Moderators warn your account: %(reason)s.") % values
-        elif kind == Sanction.Kind.SUSPENSION:
-            values["until"] = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
-            text = (
-                _(
-                    "Your account is suspended until %(until)s: %(reason)s. Until then you cannot "
-                    "post, reply, vote, report or edit."
-                )
-                % values
-            )
-        else:
-            text = _("Your account is banned: %(reason)s.") % values
-        if sanction.note:
-            text += " " + sanction.note
-        _notice(user, None, text)
-    return sanction
-
-
-def sanction_lift(*, moderator, sanction: Sanction) -> None:
-    """A moderator lifts a suspension or ban early; the same accounts as for sanctioning."""
-    check_can_sanction(moderator)
-    refusal = sanction_target_refusal(moderator, sanction.user)
-    if refusal is not None:
-        raise ValidationError(refusal, code="target")
-    with transaction.atomic():
-        updated = Sanction.objects.filter(pk=sanction.pk, lifted_at__isnull=True).update(
-            lifted_at=timezone.now()
-        )
-        if not updated:
-            raise ValidationError(_("This sanction was already lifted."), code="lifted")
-        _log(actor=moderator, action=Action.LIFT, target_user=sanction.user, reason=sanction.reason)
-
-
-# Internals --------------------------------------------------------------------------------
-
-
-def _apply(item: ModeratedItem, content: models.Model) -> None:
-    fields = content.apply_moderation(status=item.status, reason=item.reason)
-    content.save(update_fields=fields)
-
-
-def _log(*, actor, action, item=None, target_user=None, reason="", note="") -> None:
-    ModerationAction.objects.create(
-        actor=actor,
-        action=action,
-        item=item,
-        target_user=target_user,
-        scope=item.scope if item else "",
-        reason=reason or "",
-        note=note or "",
-    )
-
-
-def _notify(item: ModeratedItem, text: str) -> None:
-    if item.author_id is None:
-        return
-    _notice(item.author, item, text)
-
-
-def _notice(user, item: ModeratedItem | None, text: str) -> None:
-    Notice.objects.create(user=user, item=item, text=text)
-    if not user.email:
-        return
-    body = render_to_string(
-        "moderation/email/notice.txt",
-        {"user": user, "text": text, "site_url": settings.AGORA_SITE_URL},
-    )
-    message = EmailMessage(
-        subject=_("About your contributions on Agora"), body=body, to=[user.email]
-    )
-    transaction.on_commit(lambda: get_connection().send_messages([message]), robust=True)
-
-
-def _mail_moderators(item: ModeratedItem, content: models.Model) -> None:
-    addresses = list(
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(
-            Q(
-                groups__permissions__codename="moderate",
-                groups__permissions__content_type__app_label="moderation",
-            )
-            | Q(is_superuser=True)
-        )
-        .exclude(email="")
-        # A suspended or banned moderator cannot act on it.
-        .exclude(Exists(Sanction.objects.in_force().filter(user=OuterRef("pk"))))
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    if not addresses:
-        return
-    body = render_to_string(
-        "moderation/email/reported.txt",
-        {
-            "item": item,
-            "excerpt": content.moderation_excerpt(),
-            "site_url": settings.AGORA_SITE_URL,
-        },
-    )
-    message = EmailMessage(
-        subject=_("Hidden after reports: please review"), body=body, bcc=addresses
-    )
-    transaction.on_commit(lambda: get_connection().send_messages([message]), robust=True)
