@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before any view reads a parameter; after the middleware that translate, know the user
+    # and add security headers (why there: forum/inputs.py).
+    "forum.inputs.RefuseNulMiddleware",
     "moderation.middleware.RateLimitMiddleware",
 ]
 
