@@ -16,6 +16,7 @@ from django_comments_xtd.models import BlackListedDomain, XtdComment
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from forum import services
+from forum.accounts.forms import AccountChangeForm, AccountCreationForm
 from forum.models import (
     Consultation,
     Position,
@@ -119,6 +120,8 @@ class PositionAdmin(admin.ModelAdmin):
 class UserAdmin(DjangoUserAdmin):
     """Accounts by pseudonym; addresses stay in allauth's e-mail records, off these lists."""
 
+    form = AccountChangeForm
+    add_form = AccountCreationForm
     list_display = ["username", "is_active", "is_staff", "date_joined"]
     search_fields = ["username"]
     fieldsets = [

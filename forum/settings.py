@@ -136,6 +136,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Agora] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if (DEBUG or TESTING) else "https"
 ACCOUNT_FORMS = {"signup": "forum.forms.SignupForm"}
+# Pseudonyms in NFKC, unique by their comparison key (forum/accounts/).
+ACCOUNT_ADAPTER = "forum.accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
