@@ -8,18 +8,23 @@ from django.utils.translation import gettext_lazy as _
 
 from forum.accounts.pseudonyms import PSEUDONYM_KEY_MAX_LENGTH, pseudonym_key, pseudonym_normalised
 from forum.accounts.selectors import pseudonym_taken
+from forum.validators import NotAStaffLookalikeValidator
 
 
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "username_taken": _("That pseudonym is already taken."),
+        "username_blacklisted": NotAStaffLookalikeValidator.message,
     }
 
     def clean_username(self, username: str, shallow: bool = False) -> str:
         """The pseudonym in NFKC, checked in that form: the model's validators (characters,
-        length, no address), allauth's reserved names, and the key against every account."""
+        length, no address), the staff's names and their look-alikes, and the key against
+        every account. (The admin, where organizers name staff accounts, does not refuse
+        staff names.)"""
         username = super().clean_username(pseudonym_normalised(username), shallow=shallow)
+        NotAStaffLookalikeValidator()(username)
         if len(pseudonym_key(username)) > PSEUDONYM_KEY_MAX_LENGTH:
             raise ValidationError(_("This pseudonym is too long."), code="pseudonym_too_long")
         if not shallow and pseudonym_taken(pseudonym=username):

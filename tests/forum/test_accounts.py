@@ -57,7 +57,7 @@ def test_signup_verify_and_sign_in_with_a_korean_pseudonym(client):
         ("has space", "no spaces"),
         ("<script>", "no spaces"),
         ("x", "at least 2"),
-        ("Admin", "can not be used"),
+        ("Admin", "kept for Agora’s staff"),
     ],
 )
 def test_signup_rejects_bad_pseudonyms(client, username, message):

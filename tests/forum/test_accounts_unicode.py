@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.db.migrations.executor import MigrationExecutor
@@ -10,10 +11,12 @@ from django.db.migrations.executor import MigrationExecutor
 from forum.accounts.adapter import AccountAdapter
 from forum.accounts.pseudonyms import pseudonym_key, pseudonym_normalised
 from forum.models import User
+from forum.validators import NotAStaffLookalikeValidator, imitates_a_reserved_name
 from tests.factories import PASSWORD, UserFactory
 
 KELVIN = "\u212a"  # K KELVIN SIGN: NFKC makes it "K"
 TAKEN = "That pseudonym is already taken."
+RESERVED = "kept for Agora’s staff"
 
 
 def _signup(client, username: str, email: str = "new@example.org"):
@@ -141,14 +144,76 @@ def test_createsuperuser_stores_the_key(monkeypatch):
 
 @pytest.mark.django_db
 def test_full_clean_sets_the_key_and_reports_a_taken_one():
-    from django.core.exceptions import ValidationError
-
     UserFactory(username="taken")
     user = User(username="ＴＡＫＥＮ", email="x@example.org")
     with pytest.raises(ValidationError) as error:
         user.full_clean(exclude=["password"])
     assert TAKEN in str(error.value)
     assert user.pseudonym_key == "taken"
+
+
+# Staff names and their look-alikes ---------------------------------------------------------
+
+STAFF = ["admin", "administrator", "moderator", "agora", "관리자", "운영자"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "admin",
+        "Admin",
+        "ＡＤＭＩＮ",  # fullwidth
+        "𝐚𝐝𝐦𝐢𝐧",  # mathematical bold
+        "аdmіn",  # Cyrillic а and і
+        "ΑDMIN",  # Greek capital alpha
+        "adm1n",
+        "ad.min",
+        "_admin_",
+        "mоderator",  # Cyrillic о
+        "m0derator",
+        "moderat0r",
+        "rnoderator",  # "rn" reads as "m"
+        "modеrator",  # Cyrillic е
+        "Administrator",
+        "agorà",
+        "a.g.o.r.a",
+        "관리자",
+        "관리자1",
+        "운영자팀",
+        "새운영자",
+        "운-영-자",
+        "\u110b\u116e\u11ab\u110b\u1167\u11bc\u110c\u1161",  # 운영자 in conjoining jamo
+    ],
+)
+def test_names_that_read_as_a_staff_name_are_refused(name):
+    assert imitates_a_reserved_name(name, STAFF)
+    with pytest.raises(ValidationError, match=RESERVED):
+        NotAStaffLookalikeValidator(STAFF)(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["badminton", "admins", "agora2", "moderators", "kim", "새시민", "운영", "관리", "mod"],
+)
+def test_other_names_pass_the_staff_rule(name):
+    assert not imitates_a_reserved_name(name, STAFF)
+    NotAStaffLookalikeValidator(STAFF)(name)
+
+
+def test_the_staff_names_come_from_the_settings(settings):
+    settings.ACCOUNT_USERNAME_BLACKLIST = ["steward"]
+    with pytest.raises(ValidationError):
+        NotAStaffLookalikeValidator()("ѕtеward")
+    NotAStaffLookalikeValidator()("admin")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["mоderator", "ＡＤＭＩＮ", "운영자팀", "관리자1", "m0derator"])
+def test_signup_refuses_a_look_alike_of_a_staff_name(client, name):
+    response = _signup(client, name)
+    assert response.status_code == 200
+    assert RESERVED in response.content.decode()
+    assert not User.objects.exists()
 
 
 # The admin ---------------------------------------------------------------------------------
@@ -209,6 +274,15 @@ def test_the_admin_creates_an_account_with_its_key(admin_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     user = User.objects.get(username="newcomer")
     assert user.pseudonym_key == "newcomer"
+
+
+def test_organizers_may_still_name_a_staff_account_in_the_admin(admin_client):
+    response = admin_client.post(
+        "/admin/forum/user/add/",
+        {"username": "운영자", "usable_password": "false", "password1": "", "password2": ""},
+    )
+    assert response.status_code == 302
+    assert User.objects.filter(username="운영자").exists()
 
 
 def test_the_admin_refuses_to_create_a_variant_of_a_taken_pseudonym(admin_client):
