@@ -6,6 +6,7 @@ from django_comments.views import comments as comment_views
 
 import moderation.converters  # noqa: F401 -- registers the "id" path converter
 from forum import feeds, views
+from forum.accounts.views import admin_sign_in
 
 _POSITION = "consultations/<slug:consultation_slug>/topics/<slug:topic_slug>/positions/<int:pk>/"
 
@@ -112,5 +113,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's own: staff sign in through allauth (rate-limited), never by pseudonym.
+    path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
 ]
