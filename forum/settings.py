@@ -239,6 +239,14 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("DJANGO_TRUSTED_CLIENT_IP_HEADER", de
 SESSION_COOKIE_SECURE = _SECURE
 CSRF_COOKIE_SECURE = _SECURE
 SESSION_COOKIE_HTTPONLY = True
+# Lax, not Strict: a link from a notification e-mail must arrive signed in. Django's cookie
+# message storage ("messages") takes Secure, HttpOnly and SameSite from SESSION_COOKIE_*.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# The language switch's cookie; no script reads it.
+LANGUAGE_COOKIE_SECURE = _SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
