@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,5 +25,6 @@ def admin_sign_in(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
     if admin.site.has_permission(request):
-        return redirect(next_url)
+        # Not redirect(): it would read a bare word in `next` as a URL pattern's name.
+        return HttpResponseRedirect(next_url)
     return render(request, "forum/accounts/admin_refused.html", {"next": next_url}, status=403)

@@ -92,3 +92,9 @@ def test_the_admin_sign_out_still_works(client, organizer):
 @pytest.mark.parametrize("path", ["/admin/login/", "/admin/password_change/"])
 def test_admin_pages_around_the_sign_in_do_not_fail(client, db, path):
     assert client.get(path).status_code == 302
+
+
+def test_a_bare_word_in_next_is_an_address_not_a_url_name(client, organizer):
+    client.force_login(organizer)
+    response = client.get("/admin/login/", {"next": "²"})
+    assert response.status_code == 302 and response.url == "%C2%B2"
