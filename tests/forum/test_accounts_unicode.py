@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.db.migrations.executor import MigrationExecutor
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from forum.accounts.adapter import AccountAdapter
 from forum.accounts.pseudonyms import pseudonym_key, pseudonym_normalised
@@ -45,6 +47,46 @@ def test_names_that_differ_only_by_case_or_form_share_a_key(one, other):
 def test_different_names_keep_different_keys():
     assert pseudonym_key("kim") != pseudonym_key("kin")
     assert pseudonym_key("바다") != pseudonym_key("바디")
+
+
+NAMES = st.text(st.characters(codec="utf-8"), max_size=40)
+PROPERTIES = settings(max_examples=200, deadline=None, database=None)
+
+
+@PROPERTIES
+@given(name=NAMES)
+def test_the_key_is_stable_under_normalisation_and_folding(name):
+    key = pseudonym_key(name)
+    assert pseudonym_key(key) == key
+    assert pseudonym_key(pseudonym_normalised(name)) == key
+    if name.isascii():
+        assert key == name.lower()
+
+
+@PROPERTIES
+@given(name=NAMES)
+def test_the_staff_rule_only_ever_says_yes_or_no(name):
+    try:
+        NotAStaffLookalikeValidator(["admin", "moderator", "운영자"])(name)
+    except ValidationError as error:
+        assert error.code == "pseudonym_reserved"
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(name=NAMES)
+def test_the_adapter_returns_the_nfkc_form_or_a_validation_error(name):
+    try:
+        cleaned = AccountAdapter().clean_username(name)
+    except ValidationError:
+        return
+    assert cleaned == pseudonym_normalised(name)
+    assert len(cleaned) <= 40
 
 
 def test_the_stored_form_is_nfkc():
