@@ -105,3 +105,13 @@ def test_the_admin_list_search_refuses_a_nul(client, organizer):
 @pytest.mark.django_db
 def test_ordinary_requests_pass(client):
     assert client.get("/", {"q": "검색 ²"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_summary_editor_search_refuses_a_nul(client, closed_topic):
+    moderator = UserFactory(username="mod", is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    editor = f"{closed_topic.get_absolute_url()}summary/edit/"
+    assert client.get(editor, {"q": "x\x00"}).status_code == 400
+    assert client.get(editor, {"q": "프라이버시"}).status_code == 200
