@@ -41,7 +41,8 @@ def _fill(topic, count: int) -> None:
     body = "An argument with a [source](https://example.org) and **emphasis**. " * 5
     html = render_markdown(body)
     users = User.objects.bulk_create(
-        User(username=f"bench-{topic.pk}-{index}") for index in range(count)
+        User(username=name, pseudonym_key=name)
+        for name in (f"bench-{topic.pk}-{index}" for index in range(count))
     )
     positions = Position.objects.bulk_create(
         Position(
@@ -88,7 +89,8 @@ def _discussion(position, replies: int) -> None:
     text = "I disagree, and here is [why](https://example.org): **evidence** first. " * 3
     html = render_markdown(text)
     users = User.objects.bulk_create(
-        User(username=f"replier-{position.pk}-{index}") for index in range(20)
+        User(username=name, pseudonym_key=name)
+        for name in (f"replier-{position.pk}-{index}" for index in range(20))
     )
     leanings = list(Leaning.values)
     written: list[Reply] = []

@@ -36,7 +36,8 @@ def build() -> object:
         for i in range(3)
     ]
     users = User.objects.bulk_create(
-        User(username=f"export-{i}") for i in range(max(POSITIONS, VOTERS))
+        User(username=f"export-{i}", pseudonym_key=f"export-{i}")
+        for i in range(max(POSITIONS, VOTERS))
     )
     body = "An argument with **emphasis** and a [link](https://example.org). " * 4
     html = render_markdown(body)

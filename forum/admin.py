@@ -15,6 +15,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import BlackListedDomain, XtdComment
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from forum.accounts.forms import AccountChangeForm, AccountCreationForm
 from forum.consultations import services
 from forum.models import (
     Consultation,
@@ -26,6 +27,7 @@ from forum.models import (
     Topic,
     User,
 )
+from moderation.admin import DateHierarchyGuard
 
 
 class SourceInline(admin.TabularInline):
@@ -119,6 +121,8 @@ class PositionAdmin(admin.ModelAdmin):
 class UserAdmin(DjangoUserAdmin):
     """Accounts by pseudonym; addresses stay in allauth's e-mail records, off these lists."""
 
+    form = AccountChangeForm
+    add_form = AccountCreationForm
     list_display = ["username", "is_active", "is_staff", "date_joined"]
     search_fields = ["username"]
     fieldsets = [
@@ -150,7 +154,7 @@ class FlagInline(admin.TabularInline):
 
 
 @admin.register(Reply)
-class ReplyAdmin(admin.ModelAdmin):
+class ReplyAdmin(DateHierarchyGuard, admin.ModelAdmin):
     """Replies with their flags, for moderators until the review queue exists. Read-only:
     removing and restoring go through the moderation views, which keep each reply's state."""
 
@@ -201,7 +205,7 @@ class ReplyAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommentFlag)
-class CommentFlagAdmin(admin.ModelAdmin):
+class CommentFlagAdmin(DateHierarchyGuard, admin.ModelAdmin):
     """Flags on replies: who suggested removal, and when."""
 
     list_display = ["flag", "comment", "user", "flag_date"]

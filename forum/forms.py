@@ -1,9 +1,14 @@
-"""The sign-up form (allauth's, with the pseudonym explained)."""
+"""The sign-up form (allauth's, with the pseudonym explained and a race settled)."""
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.views import SignupView
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+
+from forum.accounts.selectors import pseudonym_taken
 
 
 class SignupForm(AllauthSignupForm):
@@ -19,3 +24,17 @@ class SignupForm(AllauthSignupForm):
         )
         field.widget.attrs["placeholder"] = ""
         field.widget.attrs["autocomplete"] = "nickname"
+
+    def try_save(self, request):
+        """allauth's save; when another sign-up took the same pseudonym between the check and
+        the write (the key's UNIQUE constraint fires), the form says so instead of a 500."""
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            if not pseudonym_taken(pseudonym=self.cleaned_data["username"]):
+                raise
+        self.add_error("username", get_adapter().validation_error("username_taken"))
+        view = SignupView()
+        view.setup(request)
+        return None, view.form_invalid(self)

@@ -1,16 +1,73 @@
-"""Parsing what a request carries, strictly."""
+"""Input that Agora refuses before any view reads it, and integers typed only with 0-9.
+
+PostgreSQL cannot store or compare text with a NUL character: a query that carries one fails
+inside the database driver, which was a 500 wherever a parameter reaches a query (the review
+queue's filters, the summary editor's search, the admin's list filters). No person types a
+NUL, so the whole request is refused with a 400 that says why.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+NUL = "\x00"
+
 
 def ascii_int(value: str | None, *, default: int | None = None, max_digits: int = 18) -> int | None:
-    """The number written in ASCII digits, or `default`.
+    """`value` read as a non-negative integer when it is 1 to `max_digits` ASCII digits;
+    `default` for anything else (empty, signs, spaces, other scripts' digits).
 
-    `str.isdigit()` accepts "²" (which `int()` refuses) and `int()` silently reads
-    Arabic-Indic and other Unicode digits; ids and page numbers come only in ASCII.
+    `str.isdigit()` is not enough: it is True for "²", which `int()` refuses, and `int()`
+    silently reads Arabic-Indic "١٢" as 12. Eighteen digits always fit a 64-bit column.
     """
-    if value is None or not value or len(value) > max_digits:
+    if not isinstance(value, str) or not 0 < len(value) <= max_digits:
         return default
-    if not value.isascii() or not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         return default
     return int(value)
+
+
+def request_has_nul(request: HttpRequest) -> bool:
+    """Whether the path, or any query or form key or value, holds a NUL character."""
+    if NUL in request.path_info:
+        return True
+    for data in (request.GET, request.POST):
+        for key, values in data.lists():
+            if NUL in key or any(NUL in value for value in values):
+                return True
+    return False
+
+
+class RefuseNulMiddleware:
+    """Answers 400, with a translated page, to a request that carries a NUL character.
+
+    It sits after LocaleMiddleware (the page is in the reader's language), after the session,
+    CSRF and authentication middleware (the page shows who is signed in, and its forms carry
+    a token that matches the cookie CsrfViewMiddleware sets on the way out; the CSRF check
+    itself runs later, in process_view, so nothing is checked or written before the refusal),
+    and after the middleware that add X-Frame-Options and the Content-Security-Policy, so
+    that the refusal carries the same headers as every other page. No middleware before it
+    reads the query or the form.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request_has_nul(request):
+            return render(
+                request,
+                "400.html",
+                {
+                    "reason": _(
+                        "The request contained a NUL character (U+0000), which Agora does not "
+                        "accept in addresses or forms. Remove it and try again."
+                    )
+                },
+                status=400,
+            )
+        return self.get_response(request)

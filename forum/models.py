@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from forum.accounts.managers import UserManager
+from forum.accounts.pseudonyms import PSEUDONYM_KEY_MAX_LENGTH, pseudonym_key, pseudonym_normalised
 from forum.consultations.models import PHASE_TRANSITIONS, Consultation, Phase, Source, Stance, Topic
 from forum.discussion.models import REPLY_MAX_LENGTH, DiscussionFollow, Leaning, Reply
 from forum.positions.models import BODY_MAX_LENGTH, CLAIM_MAX_LENGTH, Position, PositionRevision
@@ -55,17 +56,42 @@ class User(AbstractUser):
         error_messages={"unique": _("That pseudonym is already taken.")},
     )
 
+    # What uniqueness is decided on (forum/accounts/pseudonyms.py): two people must not be told
+    # apart only by letter case or a compatibility form. Set with set_pseudonym(), never typed;
+    # blank=True only because full_clean() checks fields before clean() sets it.
+    pseudonym_key = models.CharField(
+        _("pseudonym comparison key"),
+        max_length=PSEUDONYM_KEY_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        editable=False,
+        error_messages={"unique": _("That pseudonym is already taken.")},
+    )
+
     summary_emails = models.BooleanField(
         _("e-mail me when a topic I took part in is summarised"), default=True
     )
 
+    objects = UserManager()
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
         constraints = [
-            # Two people must not be told apart only by letter case.
-            models.UniqueConstraint(Lower("username"), name="user_pseudonym_unique_ignoring_case"),
+            # A path that forgot set_pseudonym() fails here at once, not on the second account.
+            models.CheckConstraint(
+                condition=~models.Q(pseudonym_key=""), name="user_pseudonym_key_set"
+            ),
         ]
 
     @property
     def pseudonym(self) -> str:
         return self.username
+
+    def set_pseudonym(self, pseudonym: str) -> None:
+        """Store the pseudonym in NFKC, with the key its uniqueness is decided on."""
+        self.username = pseudonym_normalised(pseudonym)
+        self.pseudonym_key = pseudonym_key(self.username)
+
+    def clean(self) -> None:
+        super().clean()
+        self.set_pseudonym(self.username)

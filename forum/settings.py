@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before any view reads a parameter; after the middleware that translate, know the user
+    # and add security headers (why there: forum/inputs.py).
+    "forum.inputs.RefuseNulMiddleware",
     "moderation.middleware.RateLimitMiddleware",
 ]
 
@@ -133,6 +136,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Agora] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if (DEBUG or TESTING) else "https"
 ACCOUNT_FORMS = {"signup": "forum.forms.SignupForm"}
+# Pseudonyms in NFKC, unique by their comparison key (forum/accounts/).
+ACCOUNT_ADAPTER = "forum.accounts.adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
@@ -219,11 +224,29 @@ SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_SECURE)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31_536_000 if _SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
-if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+_BEHIND_TLS_PROXY = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if _BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# allauth limits failed sign-ins per client address. Behind the proxy every request comes from
+# the proxy's address, so ten failures a minute from anyone would lock out everyone: read the
+# client's address from X-Forwarded-For, as the address that many trusted proxies back from
+# its right end (each proxy appends what it saw; what a client wrote stays on the left, never
+# read), or from one header that the proxy sets. Off otherwise: a forged header is ignored.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int(
+    "DJANGO_TRUSTED_PROXY_COUNT", default=1 if _BEHIND_TLS_PROXY else 0
+)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("DJANGO_TRUSTED_CLIENT_IP_HEADER", default="") or None
 SESSION_COOKIE_SECURE = _SECURE
 CSRF_COOKIE_SECURE = _SECURE
 SESSION_COOKIE_HTTPONLY = True
+# Lax, not Strict: a link from a notification e-mail must arrive signed in. Django's cookie
+# message storage ("messages") takes Secure, HttpOnly and SameSite from SESSION_COOKIE_*.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# The language switch's cookie; no script reads it.
+LANGUAGE_COOKIE_SECURE = _SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import moderation.converters  # noqa: F401 -- registers the "id" path converter
+from forum.accounts.views import admin_sign_in
 from forum.consultations import urls as consultations_urls
 from forum.discussion import urls as discussion_urls
 from forum.discussion import views as discussion_views
@@ -43,5 +44,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's own: staff sign in through allauth (rate-limited), never by pseudonym.
+    path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
 ]

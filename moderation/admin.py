@@ -4,6 +4,7 @@ services log them; the log itself can be neither changed nor deleted here."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 
 from moderation.models import (
     Appeal,
@@ -15,7 +16,19 @@ from moderation.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class DateHierarchyGuard:
+    """Django's date drill-down builds a date from `?created_at__year=…` and lets an
+    impossible one (40 digits, "𝟏") raise OverflowError: a 500. Turn it into the admin's
+    own answer to a bad filter, a redirect with `?e=1`."""
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class ReadOnlyAdmin(DateHierarchyGuard, admin.ModelAdmin):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import factory
 from allauth.account.models import EmailAddress
 
+from forum.accounts.pseudonyms import pseudonym_key
 from forum.markup import render_markdown
 from forum.models import (
     Consultation,
@@ -27,6 +28,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"citizen{n}")
+    pseudonym_key = factory.LazyAttribute(lambda user: pseudonym_key(user.username))
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password(PASSWORD)
 

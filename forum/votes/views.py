@@ -9,9 +9,10 @@ from django.db import transaction
 from django.http import (
     HttpRequest,
     HttpResponse,
+    HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -52,7 +53,8 @@ def vote(request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int)
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = position.get_absolute_url()
-    return redirect(next_url)
+    # An address, never a URL name: redirect() would try to reverse a bare word ("²").
+    return HttpResponseRedirect(next_url)
 
 
 @login_required

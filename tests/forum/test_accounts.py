@@ -57,7 +57,7 @@ def test_signup_verify_and_sign_in_with_a_korean_pseudonym(client):
         ("has space", "no spaces"),
         ("<script>", "no spaces"),
         ("x", "at least 2"),
-        ("Admin", "can not be used"),
+        ("Admin", "kept for Agora’s staff"),
     ],
 )
 def test_signup_rejects_bad_pseudonyms(client, username, message):
@@ -81,9 +81,9 @@ def test_signup_rejects_a_duplicate_pseudonym_ignoring_case(client, taken):
 def test_pseudonym_uniqueness_ignoring_case_is_a_database_constraint():
     from django.db import IntegrityError
 
-    User.objects.create(username="Same")
+    User.objects.create_user("Same")
     with pytest.raises(IntegrityError):
-        User.objects.create(username="same")
+        User.objects.create_user("same")
 
 
 @pytest.mark.django_db

@@ -155,9 +155,7 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, open_topic):
         ({"claim": ""}, "This field is required."),
         ({"claim": "x" * 300}, "at most 200 characters"),
         ({"claim": "one\nline"}, "one line"),
-        ({"claim": "nul\x00"}, "Null characters are not allowed."),
         ({"body": "x" * 20_001}, "at most 20000 characters"),
-        ({"body": "nul\x00"}, "Null characters are not allowed."),
         ({"body": ""}, "This field is required."),
         ({"stance": ""}, "This field is required."),
         ({"stance": "999999"}, "Choose one of this topic’s stances."),
@@ -170,6 +168,17 @@ def test_bad_position_input_gets_a_form_error_and_creates_nothing(
     response = citizen_client.post(_create_url(open_topic), _post_data(open_topic, **overrides))
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert not Position.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["claim", "body"])
+def test_a_nul_in_a_position_is_refused_with_a_400_and_creates_nothing(
+    citizen_client, open_topic, field
+):
+    data = _post_data(open_topic, **{field: "nul\x00"})
+    response = citizen_client.post(_create_url(open_topic), data)
+    assert response.status_code == 400
+    assert "The request contained a NUL character" in response.content.decode()
     assert not Position.objects.exists()
 
 

@@ -41,10 +41,17 @@ def test_voting_by_script_answers_json_with_the_counts(citizen_client, position)
     assert response.json() == {"agree": 0, "disagree": 0, "pass": 1, "mine": 0}
 
 
-@pytest.mark.parametrize("value", ["2", "agree", "", "1.5", "\x00"])
+@pytest.mark.parametrize("value", ["2", "agree", "", "1.5"])
 def test_an_invalid_vote_is_refused_and_writes_nothing(citizen_client, position, value):
     response = citizen_client.post(_vote_url(position), {"value": value}, follow=True)
     assert "Vote agree, disagree or pass." in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_a_vote_with_a_nul_is_refused_with_a_400_and_writes_nothing(citizen_client, position):
+    response = citizen_client.post(_vote_url(position), {"value": "1\x00"})
+    assert response.status_code == 400
+    assert "The request contained a NUL character" in response.content.decode()
     assert not Vote.objects.exists()
 
 
