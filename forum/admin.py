@@ -105,6 +105,9 @@ class PositionAdmin(admin.ModelAdmin):
     exclude = ["body_html"]
     inlines = [PositionRevisionInline]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).readable_by(request.user)
+
     def has_add_permission(self, request) -> bool:
         return False
 
@@ -177,9 +180,12 @@ class ReplyAdmin(DateHierarchyGuard, admin.ModelAdmin):
     inlines = [FlagInline]
 
     def get_queryset(self, request):
+        # Staff read through the visibility rule too: a moderator who is not an organizer
+        # does not see a draft consultation's replies here either.
         return (
             super()
             .get_queryset(request)
+            .readable_by(request.user)
             .select_related("user")
             .annotate(
                 _flag_count=models.Count(

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -159,6 +160,7 @@ def item_track(*, content: models.Model, holds: list[screening.Hold]) -> Moderat
 def item_open(*, moderator, content: models.Model) -> ModeratedItem:
     """A moderator opens a position or reply for review: its item, recorded if it never was."""
     check_can_moderate(moderator)
+    registry.check_can_read(moderator, content)
     return item_track(content=content, holds=[])
 
 
@@ -216,9 +218,18 @@ def report_create(*, reporter, content: models.Model, reason: str, text: str = "
     return ReportResult(created=True, hidden=False)
 
 
+def _check_can_read_item(moderator, item: ModeratedItem) -> None:
+    """Content the moderator may not read (a draft consultation's, for one who is not an
+    organizer) does not exist for them: 404, as everywhere (the forum's visibility rule)."""
+    content = item.content_object
+    if content is not None:
+        registry.check_can_read(moderator, content)
+
+
 def item_claim(*, moderator, item: ModeratedItem) -> None:
     """A moderator takes an item so that nobody else works it for the next half hour."""
     check_can_moderate(moderator)
+    _check_can_read_item(moderator, item)
     now = timezone.now()
     taken = ModeratedItem.objects.filter(pk=item.pk).filter(
         Q(claimed_by__isnull=True)
@@ -247,6 +258,7 @@ def item_act(
     """A moderator approves, hides, removes, restores or dismisses the reports of an item,
     with a reason. Refused when another moderator changed it first."""
     check_can_moderate(moderator)
+    _check_can_read_item(moderator, item)
     if action not in TRANSITIONS:
         raise ValidationError(_("Choose an action."), code="action")
     _check_reason_fits(action, reason)
@@ -311,7 +323,7 @@ def items_bulk_act(*, moderator, item_ids: list[int], action: str, reason: str) 
         try:
             with transaction.atomic():
                 item_act(moderator=moderator, item=item, action=action, reason=reason)
-        except ValidationError:
+        except (ValidationError, Http404):
             continue
         done += 1
     return done

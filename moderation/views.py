@@ -121,6 +121,8 @@ def _item_or_404(pk: int) -> ModeratedItem:
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     check_can_moderate(request.user)
     item = _item_or_404(pk)
+    if item.content_object is not None:
+        registry.check_can_read(request.user, item.content_object)
     form = ActionForm(request.POST or None, initial={"expected_status": item.status})
     if request.method == "POST":
         if request.POST.get("claim"):
@@ -165,6 +167,7 @@ def content_item(request: HttpRequest, label: str, object_id: int) -> HttpRespon
     if found is None:
         raise Http404(_("No such contribution."))
     content, item = found
+    registry.check_can_read(request.user, content)
     if request.method == "POST":
         item = services.item_open(moderator=request.user, content=content)
     if item is not None:
