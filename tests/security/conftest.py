@@ -295,6 +295,14 @@ class Checker:
             if landing is not None:
                 if landing[1].status_code in REFUSALS or _signs_in(landing[1]):
                     answer = ""
+                elif target.url.startswith("/admin/") and (
+                    landing[0] == "/admin/"
+                    or (landing[0].startswith("/admin/") and landing[1].status_code == 302)
+                ):
+                    # Django's admin answers an object it cannot find (a missing id, or one
+                    # its queryset leaves out) with a redirect to its index and a message
+                    # that names no content: the same as for an id that does not exist.
+                    answer = ""
                 else:
                     answer += f" to {landing[0]}, which answers {landing[1].status_code}"
             if answer:

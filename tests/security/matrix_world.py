@@ -28,7 +28,7 @@ from django_comments_xtd.models import LIKEDIT_FLAG
 # The forum is being reorganised into feature packages. Beyond forum.models, the matrix
 # imports only its reply form (whose signed fields a reply posts) and, below, its summary
 # services (which publish the world's summaries), both here only: a move is one edit.
-from forum.forms import ReplyForm
+from forum.discussion.forms import ReplyForm
 from forum.models import (
     Consultation,
     DiscussionFollow,
@@ -39,7 +39,8 @@ from forum.models import (
     User,
     Vote,
 )
-from forum.services import summaries as summary_services  # see the note above
+from forum.summaries import services as summary_services
+from forum.summaries.tasks import summary_participants_notify  # see the note above
 from moderation import services as moderation
 from moderation.models import (
     Appeal,
@@ -528,6 +529,7 @@ def build_world(media_root: Path) -> World:
                 version_number=draft_version.number,
                 publish_anyway=True,
                 reason="Built for the visibility matrix.",
+                then=summary_participants_notify.enqueue,
             )
 
     publish(
