@@ -1,6 +1,6 @@
 """A published summary version and its citations never change, promised by the database.
 
-`forum.services.summaries` edits only drafts: `summary_draft_save` updates the draft row,
+`forum.summaries.services` edits only drafts: `summary_draft_save` updates the draft row,
 deletes its citations and creates them again; `summary_publish` updates the draft once, from
 "draft" to "published" (with published_by, published_at, publish_anyway_reason and stats). A
 correction is a new version. These triggers refuse everything else, whoever sends it:
