@@ -158,7 +158,7 @@ class FlagInline(admin.TabularInline):
 
 @admin.register(Reply)
 class ReplyAdmin(DateHierarchyGuard, admin.ModelAdmin):
-    """Replies with their flags, for moderators until the review queue exists. Read-only:
+    """Replies with their flags, for moderators beside the review queue. Read-only:
     removing and restoring go through the moderation views, which keep each reply's state."""
 
     list_display = ["__str__", "leaning", "submit_date", "is_public", "is_removed", "flag_count"]
@@ -220,6 +220,11 @@ class CommentFlagAdmin(DateHierarchyGuard, admin.ModelAdmin):
     date_hierarchy = "flag_date"
     fields = ["flag", "comment", "user", "flag_date"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        # A flag's row names its reply: only flags on replies this person may read.
+        readable = Reply.norel_objects.readable_by(request.user).values("pk")
+        return super().get_queryset(request).filter(comment_id__in=readable)
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -169,7 +169,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
-# Discussion: django-comments-xtd with Agora's reply model and form (see forum/discussion/wiring.py).
+# Discussion: django-comments-xtd with Agora's reply model and form (forum/discussion/wiring.py).
 SITE_ID = 1
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MODEL = "forum.models.Reply"

@@ -39,7 +39,7 @@ from forum.models import (
     Reply,
     User,
 )
-from forum.visibility import can_read_position, shown_position, takes_part
+from forum.visibility import can_read_position, check_can_see_position, shown_position, takes_part
 from moderation import services as moderation
 from moderation.models import ModerationStatus, Reason
 from moderation.screening import Hold
@@ -175,7 +175,8 @@ def discussion_follow(*, user: User, position: Position) -> DiscussionFollow:
 
 
 def discussion_unfollow(*, user: User, position: Position) -> None:
-    """A citizen stops following a discussion."""
+    """A citizen stops following a discussion they may still know of (404 otherwise)."""
+    check_can_see_position(user, position)
     DiscussionFollow.objects.filter(user=user, position=position).delete()
 
 

@@ -11,7 +11,7 @@ from forum.models import (
     Topic,
 )
 from forum.permissions import AnyUser, standing_refusal
-from forum.visibility import can_view_consultation
+from forum.visibility import can_view_consultation, check_can_see_position
 
 
 def _post_refusal(user: AnyUser, topic: Topic) -> str | None:
@@ -48,6 +48,7 @@ def can_revise_position(user: AnyUser, position: Position) -> bool:
 
 
 def check_can_revise_position(user: AnyUser, position: Position) -> None:
+    check_can_see_position(user, position)
     reason = _revise_refusal(user, position)
     if reason is not None:
         raise PermissionDenied(reason)

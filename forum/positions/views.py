@@ -141,7 +141,8 @@ def position_detail(
             "reply_form": ReplyForm(position) if refusal is None else None,
             "reply_refusal": refusal,
             "following": position.is_followed,
-            "can_follow": can_follow_discussion(request.user),
+            "can_follow": can_follow_discussion(request.user)
+            and position_access(request.user, position) == Access.FULL,
             "is_author": is_author,
             "can_moderate": moderator,
             "show_content": position_access(request.user, position) == Access.FULL,
@@ -185,9 +186,9 @@ def _mark_reply_actions(
 @login_required
 @require_http_methods(["GET", "POST"])
 def position_create(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
-    # Drafts answer 403 here (not 404): the refusal names no content, and says why.
-    topic = consultations_selectors.topic_by_slugs(
-        consultation_slug=consultation_slug, topic_slug=topic_slug
+    # A draft is invisible (404, like a topic that does not exist); a closed topic says why.
+    topic = consultations_selectors.topic_for_page(
+        consultation_slug=consultation_slug, topic_slug=topic_slug, user=request.user
     )
     if topic is None:
         raise Http404(_("No such topic."))

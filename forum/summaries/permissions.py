@@ -9,10 +9,17 @@ from forum.models import (
     Phase,
 )
 from forum.summaries.scope import Scope, consultation_of
+from moderation.permissions import sanction_refusal
 
 
 def can_publish_summary(user) -> bool:
-    return bool(user.is_authenticated and user.is_staff and user.has_perm("forum.publish_summary"))
+    """Moderators (the group holds the permission), while no sanction stops their account."""
+    return bool(
+        user.is_authenticated
+        and user.is_staff
+        and user.has_perm("forum.publish_summary")
+        and sanction_refusal(user) is None
+    )
 
 
 def summary_refusal(user, scope: Scope) -> str | None:

@@ -15,6 +15,7 @@ from forum.models import (
     SummaryVersion,
     Topic,
 )
+from forum.permissions import AnyUser
 
 
 def _summary_of(scope: Topic | Consultation) -> dict:
@@ -47,10 +48,16 @@ def summary_draft(*, scope: Topic | Consultation) -> SummaryVersion | None:
     )
 
 
-def positions_for_citing(*, scope: Topic | Consultation, query: str = "") -> QuerySet[Position]:
-    """The picker: the positions matching the words searched, with their stance."""
+def positions_for_citing(
+    *, scope: Topic | Consultation, editor: AnyUser, query: str = ""
+) -> QuerySet[Position]:
+    """The picker: the positions the editor may read that match the words searched."""
     topics = [scope] if isinstance(scope, Topic) else scope.topics.all()
-    positions = Position.objects.filter(topic__in=topics).select_related("stance", "author")
+    positions = (
+        Position.objects.filter(topic__in=topics)
+        .readable_by(editor)
+        .select_related("stance", "author")
+    )
     for word in query.split()[:5]:
         positions = positions.filter(Q(claim__icontains=word) | Q(body__icontains=word))
     return positions.order_by("topic__order", "stance__order", "-created_at")[:50]

@@ -108,7 +108,9 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
             "published": published,
             "coverage": summaries_coverage.coverage_check(scope=scope, body=body),
             "query": query,
-            "candidates": selectors.positions_for_citing(scope=scope, query=query),
+            "candidates": selectors.positions_for_citing(
+                scope=scope, editor=request.user, query=query
+            ),
         },
         status=400 if form.errors else 200,
     )
