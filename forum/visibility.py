@@ -58,20 +58,10 @@ def can_view_consultation(user, consultation) -> bool:
     return consultation.phase != DRAFT or can_see_drafts(user)
 
 
-def can_see_held(user) -> bool:
-    """Moderators see what waits for review; everyone else sees only their own."""
-    return can_moderate(user)
-
-
 def _consultation_q(user, prefix: str) -> Q:
     if can_see_drafts(user):
         return Q()
     return ~Q(**{f"{prefix}phase": DRAFT})
-
-
-def check_can_view_consultation(user, consultation) -> None:
-    if not can_view_consultation(user, consultation):
-        raise Http404(_("No such consultation."))
 
 
 # Content: the rule for one object -----------------------------------------------------------

@@ -17,10 +17,11 @@ from forum.models import (
 
 class ReplyForm(XtdCommentForm):
     """django-comments-xtd's form for a reply, with the leaning and Markdown, and without the
-    name, e-mail and web address fields: identity comes from the account (forum.discussion)."""
+    name, e-mail and web address fields: identity comes from the account
+    (forum.discussion.services.reply_prepare)."""
 
     # The library's identity fields, declared again so that nothing posted in them is even
-    # validated: forum.discussion overwrites them from the account.
+    # validated: reply_prepare overwrites them from the account.
     name = forms.CharField(required=False, widget=forms.HiddenInput)
     email = forms.CharField(required=False, widget=forms.HiddenInput)
     url = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -105,8 +105,8 @@ def summary_template(*, scope: Scope) -> str:
     cited, the points of agreement from the opinion map, open questions and method.
 
     Citations only, never the positions' own words: a published summary is frozen, and a
-    claim copied into it would stay there after moderators hid the position. The editor
-    lists each cited position's claim beside the text; the moderators write the "…"."""
+    claim copied into it would stay there after moderators hid the position. The editor's
+    search lists positions with their claims beside the text; the moderators write the "…"."""
     titles = _section_titles()
     topics = topics_of(scope)
     intro = scope.question if isinstance(scope, Topic) else scope.title

@@ -178,15 +178,16 @@ def summary_participants_notify(*, version_id: int) -> int:
     summary = version.summary
     scope = summary.topic or summary.consultation
     topics = topics_of(scope)
-    visible = Position.objects.filter(topic__in=topics)
+    # Everyone who took part, whatever became of their own contribution since.
+    positions = Position.objects.filter(topic__in=topics)
     ids = (
-        set(visible.values_list("author_id", flat=True))
+        set(positions.values_list("author_id", flat=True))
         | set(Vote.objects.filter(position__topic__in=topics).values_list("voter_id", flat=True))
         | set(
             Reply.norel_objects.filter(
                 content_type__app_label="forum",
                 content_type__model="position",
-                object_pk__in=[str(pk) for pk in visible.values_list("pk", flat=True)],
+                object_pk__in=[str(pk) for pk in positions.values_list("pk", flat=True)],
             ).values_list("user_id", flat=True)
         )
     )
