@@ -27,6 +27,7 @@ from django.db import models
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -146,14 +147,16 @@ class Placeholder:
 
     @property
     def notice(self) -> str:
-        reason = Reason(self.moderation_reason).label if self.moderation_reason else ""
-        if self.moderation_status == ModerationStatus.REMOVED:
-            return _("Removed by a moderator: %(reason)s.") % {"reason": reason}
-        if self.moderation_status == ModerationStatus.HIDDEN:
-            if self.moderation_reason == Reason.REPORTS:
-                return _("Hidden until a moderator reviews it: several citizens reported it.")
-            return _("Hidden by a moderator: %(reason)s.") % {"reason": reason}
-        return str(NOT_AVAILABLE)
+        # The same words as every placeholder on the pages: one template says them.
+        text = render_to_string(
+            "moderation/includes/placeholder.html",
+            {
+                "status": self.moderation_status,
+                "reason": self.moderation_reason,
+                "reason_label": self.get_moderation_reason_display(),
+            },
+        ).strip()
+        return text or str(NOT_AVAILABLE)
 
     claim = notice
     comment_html = notice

@@ -321,3 +321,20 @@ def test_a_publish_that_fails_says_why_and_never_only_that_the_draft_is_saved(
     assert "not published" in page and "publish anyway" in page
     assert "The draft is saved." not in page
     assert not closed_topic.summary.versions.filter(status="published").exists()
+
+
+def test_a_mute_link_never_shows_a_position_hidden_since_the_mail(
+    client, citizen, moderator, open_topic
+):
+    from forum.discussion.services import discussion_mute_token
+
+    position = PositionFactory(topic=open_topic, claim="MUTED claim")
+    follow = DiscussionFollow.objects.create(user=citizen, position=position)
+    url = f"/discussions/mute/{discussion_mute_token(follow)}/"
+    assert "MUTED claim" in client.get(url).content.decode()
+    _set_state(position, "hidden", moderator)
+    page = client.get(url).content.decode()
+    assert "MUTED claim" not in page and "Hidden by a moderator: spam." in page
+    assert DiscussionFollow.objects.exists()  # opening the link changes nothing
+    page = client.post(url).content.decode()
+    assert "MUTED claim" not in page and not DiscussionFollow.objects.exists()
