@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# npm writes this file on every install; it is newer than the lock file once `npm ci` has run.
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: setup run test bench lint messages clean
 
@@ -13,7 +15,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# KRDS, the design system, comes from npm (Node.js 20 or newer); no bundler, only `npm ci`.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Agora needs Node.js 20 or newer (npm) for its design system"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+setup: $(STAMP) $(NODE_STAMP)
 
 run: setup
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
@@ -39,4 +47,4 @@ messages: setup
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l ko --ignore=.venv
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles .pytest_cache

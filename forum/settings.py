@@ -151,6 +151,20 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# KRDS, the Korean government's design system, as npm installed it (`make setup` runs `npm ci`).
+# Only the folders pages use are served. KRDS 1.1.0's component.css points its icons at
+# `../../img/img/…`, one folder too deep; the second `img` prefix makes those addresses real
+# without editing or copying the package. Its root is spelt differently on purpose: the
+# finder keys its folders by root, and the same spelling twice would keep only one prefix.
+KRDS = BASE_DIR / "node_modules" / "krds-uiux" / "resources"
+STATICFILES_DIRS = [
+    ("krds/css/token", KRDS / "css" / "token"),
+    ("krds/css/common", KRDS / "css" / "common"),
+    ("krds/css/component", KRDS / "css" / "component"),
+    ("krds/img", KRDS / "img"),
+    ("krds/img/img", KRDS / "img" / "component" / ".."),
+    ("krds/fonts", KRDS / "fonts"),
+]
 # Files Agora writes (consultation exports) go through the default storage: a folder here, an
 # object store in production (set DJANGO_MEDIA_ROOT, or swap the backend).
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
