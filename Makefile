@@ -43,8 +43,8 @@ lint: setup
 
 # Needs GNU gettext; the compiled .mo files are committed so that nobody else does.
 messages: setup
-	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l ko --ignore=.venv --ignore=tests --no-obsolete
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l ko --ignore=.venv
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l ko --ignore=.venv --ignore=node_modules --ignore=tests --no-obsolete
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l ko --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

@@ -50,7 +50,7 @@ def _held_item() -> ModeratedItem:
 
 
 def _pages(item: ModeratedItem) -> dict[str, tuple[str, str]]:
-    """Name → (path, who looks at it): a citizen who has voted, or a moderator."""
+    """Name → (path, who looks at it): a visitor, a citizen who has voted, or a moderator."""
     discussed = Position.objects.get(
         topic__slug="compelled-cooperation", author__username="바다소리"
     )
@@ -64,6 +64,8 @@ def _pages(item: ModeratedItem) -> dict[str, tuple[str, str]]:
             "/consultations/takedown-duty-pilot/topics/takedown-deadline/summary/",
             "citizen",
         ),
+        "sign-in": ("/accounts/login/", "visitor"),
+        "transparency": ("/moderation/transparency/", "visitor"),
         "queue": ("/moderation/queue/", "moderator"),
         "item": (f"/moderation/items/{item.pk}/", "moderator"),
     }
@@ -75,6 +77,7 @@ def _pages(item: ModeratedItem) -> dict[str, tuple[str, str]]:
 def test_pages_photographed_accessible_and_tappable(demo, new_context, language, width):
     item = _held_item()
     people = {
+        "visitor": None,
         "citizen": User.objects.get(email="citizen01@agora.example"),
         "moderator": User.objects.get(email="moderator@agora.example"),
     }
@@ -84,7 +87,8 @@ def test_pages_photographed_accessible_and_tappable(demo, new_context, language,
         context = new_context(
             locale=LANGUAGES[language], viewport={"width": w, "height": h}, bypass_csp=True
         )
-        log_in(context, person, demo.url)
+        if person is not None:
+            log_in(context, person, demo.url)
         pages[role] = context.new_page()
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
