@@ -26,6 +26,7 @@ from django_comments_xtd.models import (
     TmpXtdComment,
 )
 
+from forum.content_language import detect_lang
 from forum.discussion.permissions import (
     check_can_follow_discussion,
     check_can_give_feedback,
@@ -97,6 +98,7 @@ def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> 
     reply.user_url = ""
     reply.ip_address = None
     reply.comment_html = render_markdown(reply.comment)
+    reply.lang = detect_lang(reply.comment)
     holds = moderation.screen(
         author=author, text=reply.comment, premoderated=position.topic.consultation.premoderation
     )
