@@ -160,7 +160,7 @@ def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpRe
         "version": version,
         "versions": versions,
         "current": version == versions[0],
-        "stats": version.stats,
+        "stats": summaries_coverage.stats_for_reader(version.stats, scope=scope),
         "references": _references(request, version),
         "can_write": summaries_permissions.can_publish_summary(request.user),
         "edit_url": reverse("forum:summary_edit", args=[scope.consultation.slug, scope.slug])
