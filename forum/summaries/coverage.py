@@ -104,13 +104,16 @@ def summary_stats(*, scope: Scope) -> dict:
     }
 
 
-def stats_for_reader(stats: dict, *, scope: Scope) -> dict:
+def stats_for_reader(stats: dict, *, scope: Scope, stances: list | None = None) -> dict:
     """A published version's frozen figures with each stance named in the active language
-    (versions are immutable; their labels were frozen in the publisher's language)."""
+    (versions are immutable; their labels were frozen in the publisher's language).
+    `stances`: the topic's, when the page has them already (no query then)."""
     ids = [row["stance_id"] for row in stats.get("per_stance", []) if row.get("stance_id")]
     if not ids:
         return stats
-    stances = {s.pk: s for s in Stance.objects.filter(pk__in=ids).select_related("topic")}
+    if stances is None:
+        stances = Stance.objects.filter(pk__in=ids).select_related("topic")
+    stances = {s.pk: s for s in stances}
     per_stance = [
         {**row, "stance": _stance_label(stances[row["stance_id"]], scope)}
         if row.get("stance_id") in stances

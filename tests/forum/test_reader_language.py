@@ -178,3 +178,33 @@ def test_followers_are_mailed_in_their_own_language(open_topic, django_capture_o
     assert "새 답글" in by_address[korean.email].subject
     assert "New reply" in by_address[english.email].subject
     assert "안녕하십니까" in by_address[korean.email].body
+
+
+# Summaries ---------------------------------------------------------------------------------
+
+
+def test_published_figures_name_stances_in_the_readers_language(closed_topic):
+    from forum.summaries import coverage
+
+    with translation.override("en"):
+        frozen = coverage.summary_stats(scope=closed_topic)
+    assert frozen["per_stance"][0]["stance"] == "Protect privacy"
+    with translation.override("ko"):
+        shown = coverage.stats_for_reader(frozen, scope=closed_topic)
+    assert shown["per_stance"][0]["stance"] == "프라이버시 보호"
+    # A version published before stance ids were kept shows its frozen label.
+    old = {"per_stance": [{"stance": "Protect privacy", "positions": 1}]}
+    with translation.override("ko"):
+        assert coverage.stats_for_reader(old, scope=closed_topic) == old
+
+
+def test_the_summary_scaffold_comes_in_each_of_the_consultations_languages(closed_topic):
+    from forum.summaries import coverage
+
+    closed_topic.question_ko = "영장이 필요합니까?"
+    closed_topic.save()
+    with translation.override("en"):
+        text = coverage.summary_template(scope=closed_topic)
+    assert text.index("## Introduction") < text.index("## 들어가며")
+    assert "## Protect privacy" in text and "## 프라이버시 보호" in text
+    assert "영장이 필요합니까?" in text
