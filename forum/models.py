@@ -6,6 +6,7 @@ here, so that they belong to the one `forum` app and its migrations.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,12 @@ class User(AbstractUser):
 
     summary_emails = models.BooleanField(
         _("e-mail me when a topic I took part in is summarised"), default=True
+    )
+
+    # What the site and its e-mails speak to this account in; the language it signed up in,
+    # until it chooses another (/accounts/preferences/).
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
 
     objects = UserManager()

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import moderation.converters  # noqa: F401 -- registers the "id" path converter
+from forum.accounts import preferences
 from forum.accounts.views import admin_sign_in
 from forum.consultations import urls as consultations_urls
 from forum.discussion import urls as discussion_urls
@@ -42,8 +43,9 @@ urlpatterns = [
     path("", include(forum_patterns)),
     path("comments/", include(comment_patterns)),
     path("moderation/", include("moderation.urls")),
+    path("accounts/preferences/", preferences.preferences, name="account_preferences"),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", preferences.set_language, name="set_language"),
     # Before the admin's own: staff sign in through allauth (rate-limited), never by pseudonym.
     path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),

@@ -76,5 +76,5 @@ class SanctionAdmin(ReadOnlyAdmin):
 
 @admin.register(Notice)
 class NoticeAdmin(ReadOnlyAdmin):
-    list_display = ["user", "created_at", "text"]
+    list_display = ["user", "created_at", "event", "reason", "excerpt"]
     list_select_related = ["user"]

@@ -222,13 +222,28 @@ class Sanction(models.Model):
 
 
 class Notice(models.Model):
-    """What moderation tells an account on the site (also sent by e-mail)."""
+    """What moderation tells an account on the site (also sent by e-mail).
+
+    Stored as the event (what happened, to which contribution, why, until when), not as
+    words: moderation/notices.py puts it in the reader's language when shown or sent."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices"
     )
     item = models.ForeignKey(ModeratedItem, on_delete=models.CASCADE, null=True, blank=True)
-    text = models.TextField()
+    # One of ModerationAction.Action's codes (declared below, hence no `choices` here).
+    event = models.CharField(_("what happened"), max_length=20, blank=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, blank=True)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    # The contribution's opening words, as its author wrote them.
+    excerpt = models.CharField(_("contribution"), max_length=200, blank=True)
+    # The moderator's own words to the account, in the language they wrote them in.
+    note = models.TextField(_("moderator's note"), blank=True)
+    may_appeal = models.BooleanField(default=False)
+    # The screening rules that held it (their codes), for a hold's notice.
+    holds = models.JSONField(default=list, blank=True)
+    # Only notices written before events were stored (migration 0005) have words here.
+    text = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -237,7 +252,7 @@ class Notice(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return f"{self.event or 'notice'} for {self.user_id}"
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from moderation.models import (
@@ -17,6 +18,7 @@ from moderation.models import (
     Notice,
     Sanction,
 )
+from moderation.notices import notice_message
 
 Action = ModerationAction.Action
 
@@ -38,28 +40,60 @@ def log_action(*, actor, action, item=None, target_user=None, reason="", note=""
     )
 
 
-def notify_author(item: ModeratedItem, text: str) -> None:
+def notify_author(item: ModeratedItem, *, event: str, excerpt: str, **details) -> None:
     if item.author_id is None:
         return
-    notice_create(item.author, item, text)
+    notice_create(item.author, item, event=event, excerpt=excerpt[:200], **details)
 
 
-def notice_create(user, item: ModeratedItem | None, text: str) -> None:
-    Notice.objects.create(user=user, item=item, text=text)
+def notice_create(
+    user,
+    item: ModeratedItem | None,
+    *,
+    event: str,
+    reason: str = "",
+    until=None,
+    excerpt: str = "",
+    note: str = "",
+    may_appeal: bool = False,
+    holds: list[str] | None = None,
+) -> Notice:
+    """Store what happened; its words are chosen when it is read or, here, mailed, in the
+    recipient's language, whatever the language of the moderator who acted."""
+    notice = Notice.objects.create(
+        user=user,
+        item=item,
+        event=event,
+        reason=reason or "",
+        until=until,
+        excerpt=excerpt,
+        note=note or "",
+        may_appeal=may_appeal,
+        holds=list(holds or []),
+    )
     if not user.email:
-        return
-    body = render_to_string(
-        "moderation/email/notice.txt",
-        {"user": user, "text": text, "site_url": settings.AGORA_SITE_URL},
-    )
-    message = EmailMessage(
-        subject=_("About your contributions on Agora"), body=body, to=[user.email]
-    )
+        return notice
+    with translation.override(language_of(user)):
+        body = render_to_string(
+            "moderation/email/notice.txt",
+            {"user": user, "text": notice_message(notice), "site_url": settings.AGORA_SITE_URL},
+        )
+        message = EmailMessage(
+            subject=_("About your contributions on Agora"), body=body, to=[user.email]
+        )
     transaction.on_commit(lambda: get_connection().send_messages([message]), robust=True)
+    return notice
+
+
+def language_of(user) -> str:
+    """The language an account chose to be written to in (the forum's User.language), else
+    the site's."""
+    language = getattr(user, "language", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def mail_moderators(item: ModeratedItem, content: models.Model) -> None:
-    addresses = list(
+    moderators = list(
         get_user_model()
         .objects.filter(is_active=True, is_staff=True)
         .filter(
@@ -72,20 +106,25 @@ def mail_moderators(item: ModeratedItem, content: models.Model) -> None:
         .exclude(email="")
         # A suspended or banned moderator cannot act on it.
         .exclude(Exists(Sanction.objects.in_force().filter(user=OuterRef("pk"))))
-        .values_list("email", flat=True)
         .distinct()
     )
-    if not addresses:
+    if not moderators:
         return
-    body = render_to_string(
-        "moderation/email/reported.txt",
-        {
-            "item": item,
-            "excerpt": content.moderation_excerpt(),
-            "site_url": settings.AGORA_SITE_URL,
-        },
-    )
-    message = EmailMessage(
-        subject=_("Hidden after reports: please review"), body=body, bcc=addresses
-    )
-    transaction.on_commit(lambda: get_connection().send_messages([message]), robust=True)
+    # One message per language, each in blind copy to the moderators who read it.
+    by_language: dict[str, list[str]] = {}
+    for moderator in moderators:
+        by_language.setdefault(language_of(moderator), []).append(moderator.email)
+    messages = []
+    for language, addresses in sorted(by_language.items()):
+        with translation.override(language):
+            body = render_to_string(
+                "moderation/email/reported.txt",
+                {
+                    "item": item,
+                    "excerpt": content.moderation_excerpt(),
+                    "site_url": settings.AGORA_SITE_URL,
+                },
+            )
+            subject = _("Hidden after reports: please review")
+        messages.append(EmailMessage(subject=subject, body=body, bcc=sorted(set(addresses))))
+    transaction.on_commit(lambda: get_connection().send_messages(messages), robust=True)

@@ -6,12 +6,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from moderation.models import (
     ModerationAction,
-    Reason,
     Sanction,
 )
 from moderation.permissions import (
@@ -49,23 +48,7 @@ def sanction_create(
         log_action(
             actor=moderator, action=action, target_user=user, reason=reason, note=sanction.note
         )
-        values = {"reason": Reason(reason).label}
-        if kind == Sanction.Kind.WARNING:
-            text = _("Moderators warn your account: %(reason)s.") % values
-        elif kind == Sanction.Kind.SUSPENSION:
-            values["until"] = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
-            text = (
-                _(
-                    "Your account is suspended until %(until)s: %(reason)s. Until then you cannot "
-                    "post, reply, vote, report or edit."
-                )
-                % values
-            )
-        else:
-            text = _("Your account is banned: %(reason)s.") % values
-        if sanction.note:
-            text += " " + sanction.note
-        notice_create(user, None, text)
+        notice_create(user, None, event=action, reason=reason, until=until, note=sanction.note)
     return sanction
 
 

@@ -21,6 +21,7 @@ from moderation.models import (
     Report,
     Sanction,
 )
+from moderation.notices import notice_message_html
 
 QUEUE_PAGE_SIZE = 25
 
@@ -138,6 +139,14 @@ def notices_of(user) -> QuerySet[Notice]:
         .select_related("item__appeal", "item__content_type")
         .order_by("-created_at", "-pk")
     )
+
+
+def notices_shown(user, *, limit: int = 100) -> list[Notice]:
+    """The account's latest notices, each with its `message_html` in the active language."""
+    notices = list(notices_of(user)[:limit])
+    for notice in notices:
+        notice.message_html = notice_message_html(notice)
+    return notices
 
 
 def sanctions_of(user) -> QuerySet[Sanction]:

@@ -148,11 +148,10 @@ def item_track(*, content: models.Model, holds: list[screening.Hold]) -> Moderat
     )
     notify_author(
         item,
-        _(
-            "Your contribution “%(excerpt)s” waits for a moderator's review before it "
-            "appears: %(why)s"
-        )
-        % {"excerpt": content.moderation_excerpt(), "why": " ".join(str(h.message) for h in holds)},
+        event=Action.HOLD,
+        excerpt=content.moderation_excerpt(),
+        reason=Reason.SCREENING,
+        holds=item.holds,
     )
     return item
 
@@ -207,11 +206,9 @@ def report_create(*, reporter, content: models.Model, reason: str, text: str = "
             log_action(actor=None, action=Action.AUTO_HIDE, item=item, reason=Reason.REPORTS)
             notify_author(
                 item,
-                _(
-                    "Your contribution “%(excerpt)s” is hidden until a moderator reviews it: "
-                    "several citizens reported it."
-                )
-                % {"excerpt": content.moderation_excerpt()},
+                event=Action.AUTO_HIDE,
+                excerpt=content.moderation_excerpt(),
+                reason=Reason.REPORTS,
             )
             mail_moderators(item, content)
             return ReportResult(created=True, hidden=True)
@@ -307,7 +304,15 @@ def item_act(
         log_action(actor=moderator, action=action, item=item, reason=reason, note=note)
         _decide_appeal(item, moderator=moderator, upheld=not upheld, reason=reason)
         if content is not None:
-            notify_author(item, _action_notice(action, item, content))
+            notify_author(
+                item,
+                event=action,
+                excerpt=content.moderation_excerpt(),
+                reason=reason,
+                note=note,
+                may_appeal=action in (Action.HIDE, Action.REMOVE)
+                and not Appeal.objects.filter(item=item).exists(),
+            )
     return item
 
 
@@ -351,27 +356,6 @@ def _decide_appeal(item: ModeratedItem, *, moderator, upheld: bool, reason: str)
         item=item,
         reason=reason,
     )
-
-
-def _action_notice(action: str, item: ModeratedItem, content: models.Model) -> str:
-    values = {
-        "excerpt": content.moderation_excerpt(),
-        "reason": Reason(item.reason).label,
-        "note": item.note,
-    }
-    if action == Action.HIDE:
-        text = _("A moderator hid your contribution “%(excerpt)s”: %(reason)s.") % values
-    elif action == Action.REMOVE:
-        text = _("A moderator removed your contribution “%(excerpt)s”: %(reason)s.") % values
-    elif action == Action.RESTORE:
-        text = _("Your contribution “%(excerpt)s” was restored.") % values
-    else:
-        text = _("Your contribution “%(excerpt)s” was reviewed and is visible.") % values
-    if item.note:
-        text += " " + item.note
-    if action in (Action.HIDE, Action.REMOVE) and not Appeal.objects.filter(item=item).exists():
-        text += " " + _("You may appeal once, from your notices.")
-    return text
 
 
 def appeal_create(*, author, item: ModeratedItem, text: str) -> Appeal:

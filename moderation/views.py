@@ -237,7 +237,7 @@ def notices(request: HttpRequest) -> HttpResponse:
         request,
         "moderation/notices.html",
         {
-            "notices": selectors.notices_of(request.user)[:100],
+            "notices": selectors.notices_shown(request.user),
             "sanctions": selectors.sanctions_of(request.user),
         },
     )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from forum.accounts.preferences import remember_language
 from forum.accounts.pseudonyms import PSEUDONYM_KEY_MAX_LENGTH, pseudonym_key, pseudonym_normalised
 from forum.accounts.selectors import pseudonym_taken
 from forum.validators import NotAStaffLookalikeValidator
@@ -35,6 +38,19 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth's save, with the pseudonym and its key set before the row is written."""
         user = super().save_user(request, user, form, commit=False)
         user.set_pseudonym(user.username)
+        # Agora speaks to the account in the language it signed up in, until it chooses.
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language in dict(settings.LANGUAGES):
+            user.language = language
         if commit:
             user.save()
         return user
+
+    def post_login(self, request, user, **kwargs):
+        """allauth's redirect after signing in, in the account's own language from then on."""
+        response = super().post_login(request, user, **kwargs)
+        language = getattr(user, "language", "")
+        if language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            remember_language(response, language)
+        return response

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.content_language import detect_lang
+
 
 class Phase(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -154,3 +156,8 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def lang(self) -> str:
+        """The language of the work's title (a source is cited in its own language)."""
+        return detect_lang(self.title)

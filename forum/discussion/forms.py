@@ -48,6 +48,9 @@ class ReplyForm(XtdCommentForm):
         for name in ("name", "email", "url"):
             self.fields[name].widget = forms.HiddenInput()
         self.fields["comment"].widget.attrs["maxlength"] = REPLY_MAX_LENGTH
+        # The library's placeholder ("Your comment", untranslated in Korean) only repeats the
+        # label, and disappears as soon as one types: the label says it.
+        self.fields["comment"].widget.attrs.pop("placeholder", None)
         self.fields["followup"].label = _("E-mail me when someone replies in this discussion")
         self.fields["followup"].widget.attrs.pop("class", None)
 

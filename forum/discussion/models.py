@@ -38,6 +38,8 @@ class Reply(XtdComment):
         _("leaning"), max_length=10, choices=Leaning.choices, default=Leaning.NEUTRAL
     )
     comment_html = models.TextField(editable=False, default="")
+    # The language it is written in ("ko", "en", or "" when unknown), set when it is posted.
+    lang = models.CharField(_("language"), max_length=8, blank=True, editable=False)
     # Written only through moderation (apply_moderation), which keeps the library's
     # is_public / is_removed in step.
     moderation_status = models.CharField(

@@ -17,7 +17,7 @@ from django.http import (
 )
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import (
@@ -26,6 +26,7 @@ from django_comments_xtd.models import (
     TmpXtdComment,
 )
 
+from forum.content_language import detect_lang
 from forum.discussion.permissions import (
     check_can_follow_discussion,
     check_can_give_feedback,
@@ -97,6 +98,7 @@ def reply_prepare(*, reply: TmpXtdComment, author: User, position: Position) -> 
     reply.user_url = ""
     reply.ip_address = None
     reply.comment_html = render_markdown(reply.comment)
+    reply.lang = detect_lang(reply.comment)
     holds = moderation.screen(
         author=author, text=reply.comment, premoderated=position.topic.consultation.premoderation
     )
@@ -147,10 +149,13 @@ def reply_followers_notify(*, reply_id: int) -> int:
             "mute_url": mute_url,
             "recipient": follow.user,
         }
-        subject = render_to_string("forum/email/reply_notification_subject.txt", context)
+        # In the follower's language, whoever replied and in whatever language.
+        with translation.override(follow.user.language):
+            subject = render_to_string("forum/email/reply_notification_subject.txt", context)
+            body = render_to_string("forum/email/reply_notification.txt", context)
         message = EmailMessage(
             subject=" ".join(subject.split()),
-            body=render_to_string("forum/email/reply_notification.txt", context),
+            body=body,
             to=[follow.user.email],
             headers={
                 "List-Unsubscribe": f"<{mute_url}>",

@@ -53,6 +53,8 @@ class Position(models.Model):
         help_text=_("Why you hold this position. Markdown: **bold**, *italic*, lists, links."),
     )
     body_html = models.TextField(editable=False)
+    # The language it is written in ("ko", "en", or "" when unknown), set by the services.
+    lang = models.CharField(_("language"), max_length=8, blank=True, editable=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now, editable=False)
     revised_at = models.DateTimeField(_("last revised"), null=True, blank=True, editable=False)
     # Written only through moderation (apply_moderation), never by the forum's own services.
@@ -138,6 +140,7 @@ class PositionRevision(models.Model):
     claim = models.CharField(_("claim"), max_length=CLAIM_MAX_LENGTH)
     body = models.TextField(_("argument (Markdown)"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False)
+    lang = models.CharField(_("language"), max_length=8, blank=True, editable=False)
     created_at = models.DateTimeField(_("written"), default=timezone.now, editable=False)
 
     class Meta:

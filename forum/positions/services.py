@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.content_language import detect_lang
 from forum.markup import render_markdown
 from forum.models import (
     Position,
@@ -50,6 +51,7 @@ def position_create(
         claim=claim,
         body=body,
         body_html=render_markdown(body),
+        lang=detect_lang(f"{claim}\n{body}"),
     )
     _hold(position, holds)
     position.full_clean(validate_constraints=False)
@@ -96,9 +98,10 @@ def position_revise(
         locked.claim = claim
         locked.body = body
         locked.body_html = render_markdown(body)
+        locked.lang = detect_lang(f"{claim}\n{body}")
         locked.revised_at = timezone.now()
         locked.full_clean(validate_constraints=False)
-        locked.save(update_fields=["stance", "claim", "body", "body_html", "revised_at"])
+        locked.save(update_fields=["stance", "claim", "body", "body_html", "lang", "revised_at"])
         last = locked.revisions.order_by("-number").values_list("number", flat=True).first() or 0
         _revision_create(position=locked, number=last + 1)
         # An edit is screened again; a visible position it holds goes back to review.
@@ -115,5 +118,6 @@ def _revision_create(*, position: Position, number: int) -> PositionRevision:
         claim=position.claim,
         body=position.body,
         body_html=position.body_html,
+        lang=position.lang,
         created_at=position.revised_at or position.created_at,
     )

@@ -52,15 +52,19 @@ def exempt_sections() -> set[str]:
 
 
 def _stance_label(stance, scope: Scope) -> str:
-    return stance.label if isinstance(scope, Topic) else f"{stance.label} ({stance.topic.slug})"
+    """The stance's label; across a consultation's topics, with its topic's question (never
+    its slug: readers read words, not addresses)."""
+    return stance.label if isinstance(scope, Topic) else f"{stance.label} ({stance.topic.question})"
 
 
 def summary_stats(*, scope: Scope) -> dict:
     """The statistics block: counted, never typed, and frozen when a version is published."""
     topics = topics_of(scope)
     visible = Position.objects.filter(topic__in=topics).public()
+    # The label as published, and the stance's id: pages show its label in the reader's
+    # language (stats_for_reader); the frozen label is the fallback for a stance gone since.
     per_stance = [
-        {"stance": _stance_label(stance, scope), "positions": stance.n}
+        {"stance": _stance_label(stance, scope), "stance_id": stance.pk, "positions": stance.n}
         for stance in Stance.objects.filter(topic__in=topics)
         .select_related("topic")
         .order_by("topic__order", "topic_id", "order")
@@ -100,36 +104,76 @@ def summary_stats(*, scope: Scope) -> dict:
     }
 
 
+def stats_for_reader(stats: dict, *, scope: Scope, stances: list | None = None) -> dict:
+    """A published version's frozen figures with each stance named in the active language
+    (versions are immutable; their labels were frozen in the publisher's language).
+    `stances`: the topic's, when the page has them already (no query then)."""
+    ids = [row["stance_id"] for row in stats.get("per_stance", []) if row.get("stance_id")]
+    if not ids:
+        return stats
+    if stances is None:
+        stances = Stance.objects.filter(pk__in=ids).select_related("topic")
+    stances = {s.pk: s for s in stances}
+    per_stance = [
+        {**row, "stance": _stance_label(stances[row["stance_id"]], scope)}
+        if row.get("stance_id") in stances
+        else row
+        for row in stats["per_stance"]
+    ]
+    return {**stats, "per_stance": per_stance}
+
+
+def scope_languages(scope: Scope) -> list[str]:
+    """The languages the organizers wrote this consultation or topic in (modeltranslation
+    fields filled), in the site's order; at least the site's default."""
+    field = "question" if isinstance(scope, Topic) else "title"
+    written = [code for code, _name in settings.LANGUAGES if getattr(scope, f"{field}_{code}", "")]
+    return written or [settings.LANGUAGE_CODE]
+
+
 def summary_template(*, scope: Scope) -> str:
-    """The editor's starting text: one section per stance with its most agreed positions
-    cited, the points of agreement from the opinion map, open questions and method.
+    """The editor's starting text, in each of the consultation's languages (English, then
+    Korean): one section per stance with its most agreed positions cited, the points of
+    agreement from the opinion map, open questions and method.
 
     Citations only, never the positions' own words: a published summary is frozen, and a
     claim copied into it would stay there after moderators hid the position. The editor's
     search lists positions with their claims beside the text; the moderators write the "…"."""
-    titles = _section_titles()
     topics = topics_of(scope)
-    intro = scope.question if isinstance(scope, Topic) else scope.title
-    parts = [f"## {titles['introduction']}\n\n{intro}\n"]
-    for stance in (
+    stances = list(
         Stance.objects.filter(topic__in=topics)
         .select_related("topic")
         .order_by("topic__order", "topic_id", "order")
-    ):
-        top = (
+    )
+    top = {
+        stance.pk: list(
             Position.objects.filter(stance=stance)
             .public()
             .annotate(agree=Count("votes", filter=Q(votes__value=1)))
             .order_by("-agree", "created_at")[:3]
         )
-        lines = "\n".join(f"- … [[P{p.pk}]]" for p in top)
-        parts.append(f"## {_stance_label(stance, scope)}\n\n{lines or '-'}\n")
+        for stance in stances
+    }
     ids = [
         c["position"]
         for snapshot in OpinionSnapshot.objects.filter(topic__in=topics, status="ok")
         for c in snapshot.data["consensus"]
     ]
     agreed = list(Position.objects.filter(pk__in=ids).public())
+    blocks = []
+    for code in scope_languages(scope):
+        with translation.override(code):
+            blocks.append(_template_in_active_language(scope, stances, top, agreed))
+    return "\n".join(blocks)
+
+
+def _template_in_active_language(scope: Scope, stances, top: dict, agreed: list) -> str:
+    titles = _section_titles()
+    intro = scope.question if isinstance(scope, Topic) else scope.title
+    parts = [f"## {titles['introduction']}\n\n{intro}\n"]
+    for stance in stances:
+        lines = "\n".join(f"- … [[P{p.pk}]]" for p in top[stance.pk])
+        parts.append(f"## {_stance_label(stance, scope)}\n\n{lines or '-'}\n")
     lines = "\n".join(f"- … [[P{p.pk}]]" for p in agreed)
     parts.append(f"## {titles['agreement']}\n\n{lines or '-'}\n")
     parts.append(f"## {titles['questions']}\n\n-\n")
@@ -225,7 +269,7 @@ def coverage_check(*, scope: Scope, body: str) -> Coverage:
         for group in snapshot.data["groups"]:
             letter = "ABCDEFGHIJ"[group["label"]] if group["label"] < 10 else str(group["label"])
             if not isinstance(scope, Topic):
-                letter = f"{letter} ({snapshot.topic.slug})"
+                letter = f"{letter} ({snapshot.topic.question})"
             theirs = {rep["position"] for rep in group["representative"]}
             count = len(theirs & set(positions))
             result.groups.append((letter, count))

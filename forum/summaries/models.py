@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forum.consultations.models import Consultation, Topic
+from forum.content_language import detect_lang
 from forum.positions.models import Position
 
 
@@ -105,6 +106,12 @@ class SummaryVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.summary} v{self.number}"
+
+    @property
+    def lang(self) -> str:
+        """The language the moderators wrote this version in (versions are immutable, so
+        it is read from the text rather than stored)."""
+        return detect_lang(self.body)
 
 
 class Citation(models.Model):

@@ -14,7 +14,7 @@ from django.db.models import (
 )
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from forum.models import (
@@ -201,20 +201,23 @@ def summary_participants_notify(*, version_id: int) -> int:
         unsubscribe = base + reverse(
             "forum:summaries_unsubscribe", args=[unsubscribe_token(person)]
         )
-        body = render_to_string(
-            "forum/email/summary_published.txt",
-            {
-                "person": person,
-                "title": scope_title(scope),
-                "url": url,
-                "unsubscribe": unsubscribe,
-                "version": version,
-            },
-        )
+        # In each person's language: the title too (consultations carry both).
+        with translation.override(person.language):
+            title = scope_title(scope)
+            body = render_to_string(
+                "forum/email/summary_published.txt",
+                {
+                    "person": person,
+                    "title": title,
+                    "url": url,
+                    "unsubscribe": unsubscribe,
+                    "version": version,
+                },
+            )
+            subject = _("Summary published: %(question)s") % {"question": title[:80]}
         messages.append(
             EmailMessage(
-                subject=_("Summary published: %(question)s")
-                % {"question": scope_title(scope)[:80]},
+                subject=subject,
                 body=body,
                 to=[person.email],
                 # RFC 8058: mail clients may unsubscribe with one POST, no page opened.

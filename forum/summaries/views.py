@@ -160,15 +160,18 @@ def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpRe
         "version": version,
         "versions": versions,
         "current": version == versions[0],
-        "stats": version.stats,
         "references": _references(request, version),
         "can_write": summaries_permissions.can_publish_summary(request.user),
         "edit_url": reverse("forum:summary_edit", args=[scope.consultation.slug, scope.slug])
         if isinstance(scope, Topic)
         else reverse("forum:consultation_summary_edit", args=[scope.slug]),
     }
+    stances = list(scope.stances.all()) if isinstance(scope, Topic) else None
+    context["stats"] = summaries_coverage.stats_for_reader(
+        version.stats, scope=scope, stances=stances
+    )
     if isinstance(scope, Topic):
-        segments, total = stance_bar(list(scope.stances.all()))
+        segments, total = stance_bar(stances)
         snapshot = votes_selectors.opinion_snapshot(topic=scope)
         context.update(segments=segments, position_total=total, snapshot=snapshot)
         if snapshot is not None and snapshot.status == "ok":

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from forum.positions import services as positions_services
 from moderation import services
 from moderation.models import Notice, Reason, Sanction
+from moderation.notices import notice_message
 from moderation.permissions import sanction_refusal
 from tests.factories import UserFactory
 
@@ -50,8 +51,8 @@ def test_the_notice_and_the_pages_tell_the_end_in_the_sites_time_zone(client, mo
     services.sanction_create(
         moderator=moderator, user=target, kind=Sanction.Kind.SUSPENSION, until=UNTIL, reason="spam"
     )
-    notice = Notice.objects.get(user=target)
-    assert SEOUL_HOUR in notice.text and UTC_HOUR not in notice.text
+    text = notice_message(Notice.objects.get(user=target))
+    assert SEOUL_HOUR in text and UTC_HOUR not in text
     client.force_login(target)
     page = client.get("/moderation/notices/").content.decode()
     assert page.count(SEOUL_HOUR) == 2 and UTC_HOUR not in page  # the sanction and the notice

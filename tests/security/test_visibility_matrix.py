@@ -456,6 +456,7 @@ TABLE: dict[str, Callable[[World], list[Target]]] = {
     ),
     "account_reset_password_done": _account("account_reset_password_done"),
     "set_language": _account("set_language", {"language": "ko", "next": "/"}),
+    "account_preferences": _account("account_preferences", {"language": "ko"}),
 }
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from forum import demo_content
 from forum.consultations import services as consultation_services
+from forum.content_language import detect_lang
 from forum.markup import render_markdown
 from forum.models import (
     Consultation,
@@ -172,6 +173,7 @@ class Command(BaseCommand):
             claim=first["claim"],
             body=first["body"],
             body_html=render_markdown(first["body"]),
+            lang=detect_lang(f"{first['claim']}\n{first['body']}"),
             created_at=start,
         )
         for number, version in enumerate(versions, start=1):
@@ -183,6 +185,7 @@ class Command(BaseCommand):
                 claim=version["claim"],
                 body=version["body"],
                 body_html=render_markdown(version["body"]),
+                lang=detect_lang(f"{version['claim']}\n{version['body']}"),
                 created_at=written,
             )
         last = versions[-1]
@@ -190,8 +193,9 @@ class Command(BaseCommand):
         position.claim = last["claim"]
         position.body = last["body"]
         position.body_html = render_markdown(last["body"])
+        position.lang = detect_lang(f"{last['claim']}\n{last['body']}")
         position.revised_at = written if len(versions) > 1 else None
-        position.save(update_fields=["stance", "claim", "body", "body_html", "revised_at"])
+        position.save(update_fields=["stance", "claim", "body", "body_html", "lang", "revised_at"])
         return 1
 
     def _replies(self, topics: dict[str, Topic], citizens: dict[str, User]) -> int:
@@ -216,6 +220,7 @@ class Command(BaseCommand):
                 user_name=author.username,
                 comment=spec["text"],
                 comment_html=render_markdown(spec["text"]),
+                lang=detect_lang(spec["text"]),
                 leaning=spec["leaning"],
                 parent_id=parent.pk if parent else 0,
                 submit_date=start + timezone.timedelta(hours=5 * index),
@@ -299,6 +304,7 @@ class Command(BaseCommand):
                 claim=claim,
                 body=body,
                 body_html=render_markdown(body),
+                lang=detect_lang(f"{claim}\n{body}"),
                 created_at=start + timezone.timedelta(days=index),
             )
             PositionRevision.objects.create(
@@ -308,6 +314,7 @@ class Command(BaseCommand):
                 claim=claim,
                 body=body,
                 body_html=position.body_html,
+                lang=position.lang,
                 created_at=position.created_at,
             )
             positions.append(position)
