@@ -92,9 +92,9 @@ def positions_by_id(*, topic: Topic, ids: list[int]) -> dict[int, Position]:
 
 
 def stance_colours(*, topic: Topic) -> dict[int, int]:
-    """Stance id → its colour's index, in the order the stance bar gives them."""
-    ids = topic.stances.values_list("pk", flat=True)
-    return {pk: index % STANCE_COLOURS for index, pk in enumerate(ids)}
+    """Stance id → its colour's index, in the order the stance bar gives them (from the
+    stances the topic's page query prefetched: no query of its own)."""
+    return {s.pk: index % STANCE_COLOURS for index, s in enumerate(topic.stances.all())}
 
 
 def vote_counts(*, position: Position, user: AnyUser) -> dict:
