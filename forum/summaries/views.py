@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from forum.charts import opinion_map_context, stance_bar
+from forum.charts import group_letter, opinion_map_context, stance_bar
 from forum.consultations.views import consultation_or_404, topic_or_404
 from forum.models import (
     Consultation,
@@ -174,6 +174,9 @@ def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpRe
         segments, total = stance_bar(stances)
         snapshot = votes_selectors.opinion_snapshot(topic=scope)
         context.update(segments=segments, position_total=total, snapshot=snapshot)
+        # The figures' groups, frozen with the version, by letter ("group A, 12 participants").
+        frozen = version.stats.get("groups", [])
+        context["group_sizes"] = [(group_letter(g["label"]), g["size"]) for g in frozen]
         if snapshot is not None and snapshot.status == "ok":
             context.update(opinion_map_context(snapshot.data, {}))
     return render(request, "forum/summary_detail.html", context)

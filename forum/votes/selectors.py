@@ -12,6 +12,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from forum.charts import STANCE_COLOURS
 from forum.models import (
     OpinionSnapshot,
     Position,
@@ -88,6 +89,12 @@ def positions_by_id(*, topic: Topic, ids: list[int]) -> dict[int, Position]:
         .public()
         .select_related("author", "stance", "topic__consultation")
     }
+
+
+def stance_colours(*, topic: Topic) -> dict[int, int]:
+    """Stance id → its colour's index, in the order the stance bar gives them (from the
+    stances the topic's page query prefetched: no query of its own)."""
+    return {s.pk: index % STANCE_COLOURS for index, s in enumerate(topic.stances.all())}
 
 
 def vote_counts(*, position: Position, user: AnyUser) -> dict:

@@ -104,8 +104,9 @@ def opinions_compute(*, topic: Topic) -> OpinionSnapshot:
 
 
 def _snapshot_data(result) -> dict:
-    """What the map page needs, as JSON: points, groups, consensus. No identities: points
-    are anonymous and member ids are kept only to keep group labels stable next time."""
+    """What the map page needs, as JSON: points, groups, consensus. No identities on the
+    page: points are anonymous; member ids are kept to keep group labels stable next time,
+    and `places` (participant id → index in `points`) only to show a voter their own point."""
     points = [
         [round(float(x), 4), round(float(y), 4), int(label)]
         for (x, y), label in zip(result.xy.tolist(), result.labels.tolist(), strict=True)
@@ -119,6 +120,8 @@ def _snapshot_data(result) -> dict:
                     "position": int(rep.position_id),
                     "direction": rep.direction,
                     "share": round(rep.p_success, 3),
+                    # The same proportion among everyone else, to say "against N% of the rest".
+                    "rest": round(rep.p_success / rep.repness, 3) if rep.repness else None,
                 }
                 for rep in group.representative[:5]
             ],
@@ -138,6 +141,9 @@ def _snapshot_data(result) -> dict:
         "consensus": consensus,
         "k": result.k,
         "members": {str(pid): int(label) for pid, label in result.label_of().items()}
+        if result.ok
+        else {},
+        "places": {str(pid): index for index, pid in enumerate(result.participant_ids)}
         if result.ok
         else {},
     }

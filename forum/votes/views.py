@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forum.charts import opinion_map_context
+from forum.charts import group_of_letter, opinion_map_context
 from forum.consultations.views import topic_or_404
 from forum.positions.views import position_or_404
 from forum.votes import selectors, services, tasks
@@ -80,13 +80,25 @@ def vote_on_more(request: HttpRequest, consultation_slug: str, topic_slug: str) 
 
 @transaction.non_atomic_requests
 def opinion_map(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
+    """The map, its groups in words, and with `?group=B` what sets group B apart."""
     topic = topic_or_404(request, consultation_slug, topic_slug)
     snapshot = selectors.opinion_snapshot(topic=topic)
+    wanted = request.GET.get("group", "")
+    selected = group_of_letter(wanted) if wanted else None
     context = {"consultation": topic.consultation, "topic": topic, "snapshot": snapshot}
     if snapshot is not None and snapshot.status == "ok":
         data = snapshot.data
         ids = [rep["position"] for g in data["groups"] for rep in g["representative"]]
         ids += [c["position"] for c in data["consensus"]]
-        positions = selectors.positions_by_id(topic=topic, ids=ids)
-        context.update(opinion_map_context(data, positions))
+        context.update(
+            opinion_map_context(
+                data,
+                selectors.positions_by_id(topic=topic, ids=ids),
+                viewer_id=request.user.pk if request.user.is_authenticated else None,
+                selected=selected,
+                stance_colours=selectors.stance_colours(topic=topic),
+                you_text=_("You are here"),
+            )
+        )
+        context["unknown_group"] = bool(wanted) and context["selected_group"] is None
     return render(request, "forum/opinion_map.html", context)
