@@ -9,6 +9,7 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: the models must be loaded first.
+        from forum import moderated
         from forum.discussion import wiring
         from forum.models import Position, Reply
         from forum.visibility import content_visible_to
@@ -16,5 +17,6 @@ class ForumConfig(AppConfig):
 
         wiring.connect()
         # Positions and replies are what moderation can act on (moderation/registry.py).
-        registry.register(Position, readable_by=content_visible_to)
-        registry.register(Reply, readable_by=content_visible_to)
+        registry.register(Position, readable_by=content_visible_to, shown=moderated.position_shown)
+        registry.register(Reply, readable_by=content_visible_to, shown=moderated.reply_shown)
+        registry.register_scope_titles(moderated.consultation_titles)

@@ -12,7 +12,7 @@ from moderation.models import (
     ModerationAction,
     Sanction,
 )
-from moderation.services import QUEUE_ACTIONS
+from moderation.transitions import ACTION_HINTS, ACTION_REASONS, ACTION_VERBS, QUEUE_ACTIONS
 
 # No reason is chosen in advance: the moderator picks one that fits the action, and
 # services.item_act refuses a pair that does not (an approval "for spam").
@@ -41,16 +41,37 @@ class ReportForm(forms.Form):
     )
 
 
+# Each action's reason list carries its own label, so that a screen reader announces which
+# action a list belongs to when the lists stand one under each radio button.
+_REASON_LABELS = {
+    "approve": _("Reason for approving (shown publicly)"),
+    "hide": _("Reason for hiding (shown publicly)"),
+    "remove": _("Reason for removing (shown publicly)"),
+    "restore": _("Reason for restoring (shown publicly)"),
+    "dismiss": _("Reason for dismissing the reports (shown publicly)"),
+}
+
+
+def reason_field_name(action: str) -> str:
+    return f"reason_{action}"
+
+
 class ActionForm(forms.Form):
+    """A decision on one item: an action, the reason from that action's own list (so that
+    without JavaScript only fitting reasons are ever offered), an optional note. The field
+    `reason` is still read when a client posts it directly. Which actions apply to the item's
+    state is for services.item_act to decide; the page offers only those (`offered`)."""
+
     action = forms.ChoiceField(
-        label=_("Action"),
-        choices=[(a, ModerationAction.Action(a).label) for a in QUEUE_ACTIONS],
+        label=_("Decision"),
+        choices=[(a, ACTION_VERBS[a]) for a in QUEUE_ACTIONS],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what to do.")},
     )
     reason = forms.ChoiceField(
         label=_("Reason (shown publicly)"),
         choices=_REASON_CHOICES,
-        error_messages=_REASON_REQUIRED,
+        required=False,
     )
     note = forms.CharField(
         label=_("Note to the author (optional)"),
@@ -59,6 +80,50 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     expected_status = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, offered: list[str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.offered = list(QUEUE_ACTIONS if offered is None else offered)
+        for action in QUEUE_ACTIONS:
+            # Offers only the reasons that fit; a crafted value still reaches item_act,
+            # whose refusal ("does not fit the action") is the one that counts.
+            choices = [_NO_REASON, *[(r.value, r.label) for r in ACTION_REASONS[action]]]
+            self.fields[reason_field_name(action)] = forms.CharField(
+                label=_REASON_LABELS[action],
+                required=False,
+                max_length=20,
+                widget=forms.Select(choices=choices),
+            )
+
+    def offered_choices(self) -> list[dict]:
+        """For the template: each offered action, its verb and hint, its own reason list."""
+        chosen = self.data.get("action") if self.is_bound else None
+        return [
+            {
+                "action": a,
+                "verb": ACTION_VERBS[a],
+                "hint": ACTION_HINTS[a],
+                "reason": self[reason_field_name(a)],
+                # A reason refused (missing, or not fitting) is told beside the list it came from.
+                "errors": self.errors.get("reason") if a == chosen else None,
+            }
+            for a in self.offered
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        action = data.get("action")
+        if action:
+            reason = data.get(reason_field_name(action)) or data.get("reason") or ""
+            if not reason:
+                self.add_error("reason", _("Choose a reason."))
+            data["reason"] = reason
+        return data
+
+    def decision(self) -> dict:
+        """What services.item_act takes."""
+        data = self.cleaned_data
+        return {key: data[key] for key in ("action", "reason", "note", "expected_status")}
 
 
 class BulkForm(forms.Form):

@@ -12,12 +12,15 @@ A moderated model (the forum registers Position and Reply in its AppConfig.ready
 
 The forum also registers, with each model, its visibility rule (`readable_by(user, content)`):
 moderation quotes and accepts reports only on content the person may read, without knowing
-the rule itself.
+the rule itself; and how to show it whole (`shown(content) -> Shown`: its one-line title and
+the HTML it stored, already sanitised, for the item page). Once, it registers how to name
+scopes (`scope_titles(slugs) -> {slug: title}`), so moderators read consultations by title.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -28,11 +31,51 @@ _registry: dict[str, type[models.Model]] = {}
 _readable_by: dict[str, Callable[[object, models.Model], bool]] = {}
 
 
+@dataclass(frozen=True)
+class Shown:
+    """Content as a moderator reads it whole: a plain-text title ("" when it has none), its
+    plain text (for the queue's shortened line) and the sanitised HTML its app stored."""
+
+    title: str
+    text: str
+    html: str
+
+
+_shown: dict[str, Callable[[models.Model], Shown]] = {}
+_scope_titles: list[Callable[[Iterable[str]], dict[str, str]]] = []
+
+
 def register(
-    model: type[models.Model], *, readable_by: Callable[[object, models.Model], bool]
+    model: type[models.Model],
+    *,
+    readable_by: Callable[[object, models.Model], bool],
+    shown: Callable[[models.Model], Shown] | None = None,
 ) -> None:
     _registry[model._meta.label_lower] = model
     _readable_by[model._meta.label_lower] = readable_by
+    if shown is not None:
+        _shown[model._meta.label_lower] = shown
+
+
+def register_scope_titles(titles: Callable[[Iterable[str]], dict[str, str]]) -> None:
+    _scope_titles[:] = [titles]
+
+
+def shown(content: models.Model) -> Shown:
+    """The content whole, as its app shows it; its excerpt when the app registered nothing."""
+    show = _shown.get(content._meta.label_lower)
+    if show is not None:
+        return show(content)
+    excerpt = content.moderation_excerpt()
+    return Shown(title="", text=excerpt, html="")
+
+
+def scope_titles(slugs: Iterable[str]) -> dict[str, str]:
+    """Each scope's title, in one query whatever their number; a scope nobody can name (its
+    consultation deleted since) keeps its slug, so the page still says something."""
+    slugs = [slug for slug in set(slugs) if slug]
+    titles = _scope_titles[0](slugs) if _scope_titles and slugs else {}
+    return {slug: titles.get(slug) or slug for slug in slugs}
 
 
 def can_read(user, content: models.Model) -> bool:

@@ -52,6 +52,18 @@ HOLD_MESSAGES = {
     "watchword": _("It contains a word that moderators review first."),
 }
 
+# What a moderator scans the queue by: each rule's name, short, beside its explanation.
+HOLD_LABELS = {
+    "premoderation": _("Pre-moderated consultation"),
+    "new_account": _("New account"),
+    "few_approved": _("Few approved contributions"),
+    "phone_number": _("Phone number"),
+    "email_address": _("E-mail address"),
+    "resident_number": _("Resident registration number"),
+    "watchword": _("Watched word"),
+    "links": _("Many links"),
+}
+
 
 def _links_text(max_links: int) -> str:
     return ngettext(
@@ -132,6 +144,12 @@ def messages_for(codes: Iterable[str] | None, *, rules: ScreeningRules | None = 
         # Stored holds keep only their codes; today's limit is the best guess at the old one.
         rules = ScreeningRules.from_settings()
     return [str(_message(code, max_links=rules.max_links if rules else 0)) for code in codes]
+
+
+def labelled_messages_for(codes: Iterable[str] | None) -> list[tuple[str, str]]:
+    """(rule name, explanation) for each known stored hold code, for moderators' pages."""
+    known = [code for code in codes or () if code in HOLD_CODES]
+    return list(zip([str(HOLD_LABELS[c]) for c in known], messages_for(known), strict=True))
 
 
 def _message(code: str, *, max_links: int) -> str:

@@ -22,6 +22,7 @@ from moderation.models import (
     Sanction,
 )
 from moderation.notices import notice_message_html
+from moderation.transitions import actions_for
 
 QUEUE_PAGE_SIZE = 25
 
@@ -38,10 +39,13 @@ def queue_items(*, reason: str = "", scope: str = "") -> QuerySet[ModeratedItem]
     return items.distinct().order_by("queued_at", "pk")
 
 
-def queue_page_details(items: list[ModeratedItem]) -> None:
-    """Fill a page of queue items with their content, open reports, appeal, the author's
-    record and what held them (in words), in a fixed number of queries whatever the page
-    holds."""
+def queue_page_details(
+    items: list[ModeratedItem], *, scope_titles: dict[str, str] | None = None
+) -> None:
+    """Fill a page of queue items with their content (whole, as its app shows it), open
+    reports, appeal, the author's record, what held them and their consultation's title, in
+    words, in a fixed number of queries whatever the page holds. Pass `scope_titles` when the
+    page has them already."""
     content_querysets = []
     for model in registry.registered_models():
         content_querysets.append(model.moderation_queryset())
@@ -71,19 +75,30 @@ def queue_page_details(items: list[ModeratedItem]) -> None:
         )
         .order_by()
     }
+    if scope_titles is None:
+        scope_titles = registry.scope_titles(item.scope for item in items)
     for index, item in enumerate(items):
-        items[index] = detailed[item.pk]
-        items[index].author_record = records.get(item.author_id, {})
-        items[index].hold_messages = screening.messages_for(item.holds)
+        item = items[index] = detailed[item.pk]
+        item.author_record = records.get(item.author_id, {})
+        item.hold_messages = screening.messages_for(item.holds)
+        item.holds_shown = screening.labelled_messages_for(item.holds)
+        item.scope_title = scope_titles.get(item.scope, item.scope)
+        content = item.content_object
+        item.shown = registry.shown(content) if content is not None else None
+        item.has_open_reports = bool(item.open_reports)
+        item.offered_actions = actions_for(item.status, has_open_reports=item.has_open_reports)
 
 
-def scopes_in_queue() -> list[str]:
-    return list(
+def scopes_in_queue() -> list[tuple[str, str]]:
+    """(slug, title) of every consultation with something in the queue, by title."""
+    slugs = (
         ModeratedItem.objects.filter(queued_at__isnull=False)
         .order_by("scope")
         .values_list("scope", flat=True)
         .distinct()
     )
+    titles = registry.scope_titles(slugs)
+    return sorted(titles.items(), key=lambda pair: pair[1].casefold())
 
 
 def item_for_content(*, label: str, object_id: int) -> tuple[object, ModeratedItem | None] | None:

@@ -20,9 +20,7 @@ from django.utils.translation import gettext as _
 from moderation import registry, screening
 from moderation.contributions import RateLimited, approved_count, check_can_contribute, screen
 from moderation.models import (
-    CLEARING_REASONS,
     REPORT_REASONS,
-    VIOLATION_REASONS,
     Appeal,
     ModeratedItem,
     ModerationAction,
@@ -41,10 +39,20 @@ from moderation.records import (
     notify_author,
 )
 from moderation.sanctions import sanction_create, sanction_lift
-
-Action = ModerationAction.Action
+from moderation.transitions import (
+    ACTION_REASONS,
+    ACTION_VERBS,
+    BULK_ACTIONS,
+    QUEUE_ACTIONS,
+    TRANSITIONS,
+    actions_for,
+)
 
 __all__ = [
+    "ACTION_REASONS",
+    "BULK_ACTIONS",
+    "QUEUE_ACTIONS",
+    "TRANSITIONS",
     "RateLimited",
     "approved_count",
     "check_can_contribute",
@@ -55,39 +63,7 @@ __all__ = [
 
 
 Action = ModerationAction.Action
-
-
 CLAIM_LIFETIME = datetime.timedelta(minutes=30)
-
-
-# Which moderator action may start from which status, and where it leads.
-TRANSITIONS: dict[str, tuple[set[str], str]] = {
-    Action.APPROVE: ({ModerationStatus.HELD, ModerationStatus.HIDDEN}, ModerationStatus.VISIBLE),
-    Action.HIDE: ({ModerationStatus.VISIBLE, ModerationStatus.HELD}, ModerationStatus.HIDDEN),
-    Action.REMOVE: (
-        {ModerationStatus.VISIBLE, ModerationStatus.HELD, ModerationStatus.HIDDEN},
-        ModerationStatus.REMOVED,
-    ),
-    Action.RESTORE: ({ModerationStatus.HIDDEN, ModerationStatus.REMOVED}, ModerationStatus.VISIBLE),
-    Action.DISMISS: ({ModerationStatus.VISIBLE, ModerationStatus.HIDDEN}, ModerationStatus.VISIBLE),
-}
-
-
-QUEUE_ACTIONS = list(TRANSITIONS)
-
-
-# The reasons that fit each action: clearing an item takes a clearing reason, acting against
-# it a violation, so that no approval is ever logged "for spam".
-ACTION_REASONS: dict[str, list[Reason]] = {
-    Action.APPROVE: CLEARING_REASONS,
-    Action.RESTORE: CLEARING_REASONS,
-    Action.DISMISS: CLEARING_REASONS,
-    Action.HIDE: VIOLATION_REASONS,
-    Action.REMOVE: VIOLATION_REASONS,
-}
-
-
-BULK_ACTIONS = [Action.APPROVE, Action.DISMISS]
 
 
 MODERATOR_PERMISSIONS = [
@@ -278,12 +254,12 @@ def item_act(
         )
         if claimed_by_other:
             raise ValidationError(_("Another moderator has claimed this item."), code="claimed")
-        sources, target = TRANSITIONS[action]
+        _sources, target = TRANSITIONS[action]
         open_reports = item.reports.open()
-        if item.status not in sources or (action == Action.DISMISS and not open_reports.exists()):
+        if action not in actions_for(item.status, has_open_reports=open_reports.exists()):
             raise ValidationError(
-                _("You cannot do that to an item that is “%(status)s”.")
-                % {"status": ModerationStatus(item.status).label},
+                _("“%(action)s” does not apply to an item that is “%(status)s”; nothing changed.")
+                % {"action": ACTION_VERBS[action], "status": ModerationStatus(item.status).label},
                 code="transition",
             )
         now = timezone.now()

@@ -65,7 +65,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     except (InvalidPage, ValueError):
         raise Http404(_("No such page.")) from None
     items = list(page.object_list)
-    selectors.queue_page_details(items)
+    scopes = selectors.scopes_in_queue()
+    selectors.queue_page_details(items, scope_titles=dict(scopes))
     bulk = BulkForm(request.POST or None, item_ids=[item.pk for item in items])
     if request.method == "POST":
         bulk = BulkForm(
@@ -99,7 +100,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "reason": reason,
             "scope": scope,
             "reasons": [*REPORT_REASONS, Reason.SCREENING],
-            "scopes": selectors.scopes_in_queue(),
+            "scopes": scopes,
         },
         status=400 if bulk.errors else 200,
     )
@@ -123,27 +124,32 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_or_404(pk)
     if item.content_object is not None:
         registry.check_can_read(request.user, item.content_object)
-    form = ActionForm(request.POST or None, initial={"expected_status": item.status})
-    if request.method == "POST":
-        if request.POST.get("claim"):
-            try:
-                services.item_claim(moderator=request.user, item=item)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("You are working on this item."))
-            return redirect("moderation:item", pk=item.pk)
-        if form.is_valid():
-            try:
-                services.item_act(moderator=request.user, item=item, **form.cleaned_data)
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Done. The author is told."))
-                return redirect("moderation:queue")
+    if request.method == "POST" and request.POST.get("claim"):
+        try:
+            services.item_claim(moderator=request.user, item=item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("You are working on this item."))
+        return redirect("moderation:item", pk=item.pk)
     items = [item]
     selectors.queue_page_details(items)
     item = items[0]
+    # The page offers what applies now; a crafted POST of anything else reaches item_act,
+    # which refuses it with a message and writes nothing.
+    form = ActionForm(
+        request.POST or None,
+        initial={"expected_status": item.status},
+        offered=item.offered_actions,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_act(moderator=request.user, item=item, **form.decision())
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Done. The author is told."))
+            return redirect("moderation:queue")
     return render(
         request,
         "moderation/item.html",

@@ -43,7 +43,12 @@ def summary_versions(*, scope: Topic | Consultation) -> list[SummaryVersion]:
 def summary_draft(*, scope: Topic | Consultation) -> SummaryVersion | None:
     return (
         SummaryVersion.objects.filter(**_summary_of(scope), status=SummaryVersion.Status.DRAFT)
-        .prefetch_related("citations__position")
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("position__topic__consultation"),
+            )
+        )
         .first()
     )
 

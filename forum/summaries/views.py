@@ -13,6 +13,7 @@ from django.http import (
 )
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -45,9 +46,25 @@ def _summary_context(scope: Topic | Consultation) -> dict:
     return {"consultation": scope, "topic": None, "scope_title": scope.title}
 
 
+def _editor_url(request: HttpRequest, **query: str) -> str:
+    return f"{request.path}?{urlencode(query)}" if query else request.path
+
+
 def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResponse:
-    """The moderators' editor: draft, cite (with a picker), check coverage, publish."""
+    """The moderators' editor: draft, cite (with a picker), check coverage, preview, publish.
+
+    Every button of the form saves the text first: searching for a position to cite (without
+    JavaScript a search is a page load, which must not lose what was typed) and previewing
+    (the preview is the saved draft, rendered as it will be published)."""
     summaries_permissions.check_can_write_summary(request.user, scope)
+    query = request.GET.get("q", "")[:200]
+    if request.GET.get("picker"):
+        # summary-edit.js asks for the results alone and puts them in place.
+        return render(
+            request,
+            "forum/includes/citation_results.html",
+            {"candidates": _candidates(request, scope, query), "query": query},
+        )
     draft = selectors.summary_draft(scope=scope)
     published = selectors.summary_versions(scope=scope)
     if draft:
@@ -56,10 +73,13 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
         initial_body = published[0].body
     else:
         initial_body = summaries_coverage.summary_template(scope=scope)
-    form = SummaryForm(request.POST or None, initial={"body": initial_body})
+    form = SummaryForm(
+        request.POST or None,
+        initial={"body": initial_body, "change_note": draft.change_note if draft else ""},
+    )
     publish_form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        publishing = request.POST.get("action") == "publish"
+        action = request.POST.get("action")
         try:
             draft = services.summary_draft_save(
                 editor=request.user,
@@ -70,7 +90,13 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            if not publishing:
+            if action == "search":
+                messages.success(request, _("The draft is saved."))
+                q = request.POST.get("q", "")[:200]
+                return redirect(_editor_url(request, q=q) + "#picker")
+            if action == "preview":
+                return redirect(_editor_url(request, preview="1") + "#preview")
+            if action != "publish":
                 messages.success(request, _("The draft is saved."))
                 return redirect(request.path)
             try:
@@ -96,7 +122,9 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
                 messages.success(request, _("The summary is published."))
                 return redirect(version.summary.get_absolute_url())
     body = form.data.get("body", initial_body) if form.is_bound else initial_body
-    query = request.GET.get("q", "")
+    previewing = bool(draft) and (
+        request.GET.get("preview") == "1" or request.POST.get("action") == "publish"
+    )
     return render(
         request,
         "forum/summary_edit.html",
@@ -108,12 +136,17 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
             "published": published,
             "coverage": summaries_coverage.coverage_check(scope=scope, body=body),
             "query": query,
-            "candidates": selectors.positions_for_citing(
-                scope=scope, editor=request.user, query=query
-            ),
+            "candidates": _candidates(request, scope, query),
+            "preview": previewing,
+            "references": _references(request, draft) if previewing else [],
         },
         status=400 if form.errors else 200,
     )
+
+
+def _candidates(request: HttpRequest, scope: Topic | Consultation, query: str):
+    # Only positions the editor may cite (forum.visibility, in the selector).
+    return selectors.positions_for_citing(scope=scope, editor=request.user, query=query)
 
 
 @login_required

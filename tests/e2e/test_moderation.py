@@ -14,11 +14,23 @@ from tests.factories import UserFactory
 pytestmark = e2e_marks()
 
 
+# Each action's reason list is labelled for it: "Reason for approving (shown publicly)".
+_REASON_LABEL = {
+    "Approve": "approving",
+    "Hide": "hiding",
+    "Remove": "removing",
+    "Restore": "restoring",
+    "Dismiss reports": "dismissing the reports",
+}
+
+
 def _decide(page, *, action: str, reason: str) -> None:
-    page.get_by_role("link", name="Review", exact=True).first.click()
-    page.get_by_role("radio", name=action).check()
-    page.get_by_label("Reason (shown publicly)").select_option(label=reason)
-    page.get_by_role("button", name="Apply", exact=True).click()
+    page.get_by_role("link", name=re.compile(r"^Review (position|reply) ")).first.click()
+    expect(page.locator(".mod-content-body")).to_be_visible()
+    page.get_by_label(f"Reason for {_REASON_LABEL[action]} (shown publicly)").select_option(
+        label=reason
+    )
+    page.get_by_role("button", name=action, exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Done. The author is told.")
 
 
@@ -50,7 +62,14 @@ def test_screening_reports_appeal_and_transparency(demo, new_context):
     queue = mod_context.new_page()
     queue.goto("/moderation/queue/")
     expect(queue.get_by_text("Victims need a hotline that answers at night.")).to_be_visible()
-    _decide(queue, action="approved", reason="within the participation rules")
+    expect(queue.locator("main")).to_contain_text("Phone number")
+    expect(queue.locator("main")).not_to_contain_text("phone_number")
+    # The item page shows the body, where the phone number is, and only what applies.
+    queue.get_by_role("link", name=re.compile(r"^Review (position|reply) ")).first.click()
+    expect(queue.locator(".mod-content-body")).to_contain_text("010-2222-3333")
+    expect(queue.get_by_role("button", name="Restore", exact=True)).to_have_count(0)
+    queue.go_back()
+    _decide(queue, action="Approve", reason="within the participation rules")
     assert visitor.goto(held.get_absolute_url()).status == 200
 
     # Three citizens report another position: it is hidden, with the reason shown.
@@ -72,7 +91,7 @@ def test_screening_reports_appeal_and_transparency(demo, new_context):
 
     # The moderator removes it; its author appeals; the moderator restores it.
     queue.goto("/moderation/queue/")
-    _decide(queue, action="removed", reason="off-topic")
+    _decide(queue, action="Remove", reason="off-topic")
     visitor.goto(target.get_absolute_url())
     expect(visitor.locator("main")).to_contain_text("Removed by a moderator: off-topic.")
     owner = new_context()
@@ -85,7 +104,7 @@ def test_screening_reports_appeal_and_transparency(demo, new_context):
     expect(notices.get_by_role("status")).to_contain_text("Your appeal is with the moderators.")
     queue.goto("/moderation/queue/")
     expect(queue.get_by_text("It answers the question asked.")).to_be_visible()
-    _decide(queue, action="restored", reason="within the participation rules")
+    _decide(queue, action="Restore", reason="within the participation rules")
     visitor.goto(target.get_absolute_url())
     expect(visitor.get_by_role("heading", level=1)).to_have_text(target.claim)
     item = ModeratedItem.objects.get(object_id=target.pk, content_type__model="position")

@@ -12,6 +12,17 @@ from tests.e2e.conftest import e2e_marks, log_in
 
 pytestmark = e2e_marks()
 PILOT = "/consultations/takedown-duty-pilot/topics/takedown-deadline/"
+SCREENS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
+
+
+def _photograph_editor(page, step: str) -> None:
+    """For a person to look at (not compared): the editor at a phone's width and a desktop's."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=SCREENS / f"summary-edit-{step}-{width}.png", full_page=True)
+    page.set_viewport_size(size)
 
 
 def test_a_moderator_writes_and_publishes_a_summary_and_a_visitor_reads_it(demo, new_context):
@@ -39,16 +50,28 @@ def test_a_moderator_writes_and_publishes_a_summary_and_a_visitor_reads_it(demo,
     warning = page.locator(".warnings")
     expect(warning).to_contain_text(f"No position of the stance “{stances[2].label_en}” is cited.")
 
-    # The picker finds the missing stance's position; citing it clears the warning.
+    # The picker finds the missing stance's position, in place: the words typed meanwhile,
+    # not saved yet, stay in the box.
     third = cite[stances[2].key]
-    page.get_by_label("Search this topic's positions").fill(third.claim.split()[1])
-    page.get_by_role("button", name="Search").click()
-    expect(page.locator(".citation-picker")).to_contain_text(f"[[P{third.pk}]]")
     body = page.get_by_label(re.compile("^Summary \\(Markdown"))
-    body.fill(body.input_value() + f"\n## Doubts\n\n- A clock rewards deleting [[P{third.pk}]]\n")
+    body.fill(body.input_value() + "\n## Doubts\n\n- A clock rewards deleting")
+    page.get_by_label("Search this topic's positions").fill(third.claim.split()[1])
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.locator(".citation-picker")).to_contain_text(f"[[P{third.pk}]]")
+    expect(body).to_have_value(re.compile("A clock rewards deleting$"))
+    _photograph_editor(page, "search")
+    body.fill(body.input_value() + f" [[P{third.pk}]]\n")
     page.get_by_role("button", name="Save draft and check").click()
     expect(page.get_by_text("No warnings: every stance and group is cited.")).to_be_visible()
     page.get_by_label("What this version changes").fill("Cites every stance.")
+
+    # Publishing goes through the preview: the text rendered, citations numbered.
+    expect(page.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
+    page.get_by_role("button", name="Preview before publishing").click()
+    preview = page.locator(".summary-preview")
+    expect(preview).to_contain_text("A clock rewards deleting [3]")
+    expect(preview.get_by_role("link", name="[3]")).to_be_visible()
+    _photograph_editor(page, "preview")
     page.get_by_role("button", name="Publish", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("The summary is published.")
 

@@ -32,8 +32,8 @@ def tracked(open_topic):
 @pytest.mark.parametrize(
     ("action", "status", "reason", "fits"),
     [
-        (Action.APPROVE, ModerationStatus.HIDDEN, Reason.WITHIN_RULES, True),
-        (Action.APPROVE, ModerationStatus.HIDDEN, Reason.SPAM, False),
+        (Action.APPROVE, ModerationStatus.HELD, Reason.WITHIN_RULES, True),
+        (Action.APPROVE, ModerationStatus.HELD, Reason.SPAM, False),
         (Action.RESTORE, ModerationStatus.REMOVED, Reason.HARASSMENT, False),
         (Action.RESTORE, ModerationStatus.REMOVED, Reason.OTHER, True),
         (Action.HIDE, ModerationStatus.VISIBLE, Reason.WITHIN_RULES, False),
@@ -68,26 +68,36 @@ def test_dismissing_reports_takes_a_clearing_reason(moderator, tracked):
 
 def test_a_crafted_post_approving_for_spam_is_refused_with_a_form_error(client, moderator, tracked):
     item, _position = tracked
-    ModeratedItem.objects.filter(pk=item.pk).update(status=ModerationStatus.HIDDEN)
+    ModeratedItem.objects.filter(pk=item.pk).update(status=ModerationStatus.HELD)
     client.force_login(moderator)
     response = client.post(
         f"/moderation/items/{item.pk}/",
-        {"action": "approve", "reason": "spam", "expected_status": "hidden"},
+        {"action": "approve", "reason_approve": "spam", "expected_status": "held"},
     )
     assert response.status_code == 400
     assert response.context["form"].errors["reason"]
     assert "This reason does not fit the action you chose." in response.content.decode()
-    assert ModeratedItem.objects.get(pk=item.pk).status == ModerationStatus.HIDDEN
+    assert ModeratedItem.objects.get(pk=item.pk).status == ModerationStatus.HELD
     assert not ModerationAction.objects.exists()
 
 
-def test_the_reason_starts_empty_and_is_grouped_by_what_it_is_for(client, moderator, tracked):
+def test_each_action_offers_its_own_reasons_and_none_is_chosen(client, moderator, tracked):
     item, _position = tracked
     client.force_login(moderator)
-    page = client.get(f"/moderation/items/{item.pk}/").content.decode()
+    response = client.get(f"/moderation/items/{item.pk}/")
+    form = response.context["form"]
+    page = response.content.decode()
     assert '<option value="" selected>Choose a reason</option>' in page
-    assert '<optgroup label="For approving, restoring or dismissing reports">' in page
-    assert '<optgroup label="For hiding or removing">' in page
+    # A visible item without reports can be hidden or removed, each for a violation only.
+    for action in ("hide", "remove"):
+        offered = [value for value, _label in form[f"reason_{action}"].field.widget.choices]
+        assert offered == ["", *VIOLATION]
+        assert f'name="reason_{action}"' in page
+    assert 'name="reason_approve"' not in page
+    held = ActionForm(offered=[Action.APPROVE, Action.RESTORE, Action.DISMISS])
+    for action in ("approve", "restore", "dismiss"):
+        offered = [value for value, _label in held[f"reason_{action}"].field.widget.choices]
+        assert offered == ["", *CLEARING]
     form = ActionForm({"action": "hide", "expected_status": "visible"})
     assert not form.is_valid() and form.errors["reason"] == ["Choose a reason."]
     assert not form.fields["reason"].initial
