@@ -107,9 +107,7 @@ def consultations_public() -> QuerySet[Consultation]:
         Q(Exists(_public_positions_of(inner).filter(author=OuterRef("pk"))))
         | Q(
             Exists(
-                Vote.objects.filter(
-                    voter=OuterRef("pk"), position__in=_public_positions_of(inner)
-                )
+                Vote.objects.filter(voter=OuterRef("pk"), position__in=_public_positions_of(inner))
             )
         )
     )
