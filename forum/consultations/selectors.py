@@ -85,9 +85,10 @@ def _has_published_summary() -> Exists:
 def _topics_with_counts() -> QuerySet[Topic]:
     """Each topic with its published positions, the votes on them, and a published summary."""
     positions = Position.objects.public().filter(topic=OuterRef("pk"))
+    positions_of_votes = Position.objects.public().filter(topic=OuterRef(OuterRef("pk")))
     return Topic.objects.annotate(
         position_count=count_of(positions),
-        vote_count=count_of(Vote.objects.filter(position__in=positions)),
+        vote_count=count_of(Vote.objects.filter(position__in=positions_of_votes)),
         has_summary=Exists(
             SummaryVersion.objects.filter(
                 summary__topic=OuterRef("pk"), status=SummaryVersion.Status.PUBLISHED
@@ -100,14 +101,17 @@ def consultations_public() -> QuerySet[Consultation]:
     """Consultations a visitor may see, open ones first, each with its number of topics and
     what the public may count of it: participants (who posted or voted on a published
     position), published positions and votes on them. One query, whatever their number."""
+    # An OuterRef counts the levels it climbs: a queryset inside `__in` is one level deeper.
     positions = _public_positions_of(OuterRef("pk"))
-    votes = Vote.objects.filter(position__in=_public_positions_of(OuterRef("pk")))
-    inner = OuterRef(OuterRef("pk"))
+    votes = Vote.objects.filter(position__in=_public_positions_of(OuterRef(OuterRef("pk"))))
     participants = User.objects.filter(
-        Q(Exists(_public_positions_of(inner).filter(author=OuterRef("pk"))))
+        Q(Exists(_public_positions_of(OuterRef(OuterRef("pk"))).filter(author=OuterRef("pk"))))
         | Q(
             Exists(
-                Vote.objects.filter(voter=OuterRef("pk"), position__in=_public_positions_of(inner))
+                Vote.objects.filter(
+                    voter=OuterRef("pk"),
+                    position__in=_public_positions_of(OuterRef(OuterRef(OuterRef("pk")))),
+                )
             )
         )
     )

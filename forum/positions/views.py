@@ -236,7 +236,7 @@ def _form_page(
 ) -> HttpResponse:
     """The form again; a refused burst answers 429, with the text kept and when to retry."""
     context = {"consultation": topic.consultation, "topic": topic, "form": form}
-    context.update(position=position, preview_html=None, **extra)
+    context.update({"position": position, "preview_html": None, **extra})
     return render(
         request, "forum/position_form.html", context, status=429 if "retry_at" in extra else 200
     )
