@@ -66,7 +66,7 @@ def stance_colour(stance_field: str = "stance") -> Mod:
         Q(order__lt=OuterRef(f"{stance_field}__order"))
         | Q(order=OuterRef(f"{stance_field}__order"), pk__lt=stance)
     )
-    return Mod(count_of(earlier), Value(STANCE_COLOURS))
+    return Mod(count_of(earlier), Value(STANCE_COLOURS), output_field=IntegerField())
 
 
 def _public_positions_of(consultation_ref: OuterRef) -> QuerySet[Position]:

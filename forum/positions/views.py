@@ -77,7 +77,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
         raise Http404(_("No such page.")) from None
     segments, total = stance_bar(stances)
     for each, segment in zip(stances, segments, strict=True):
-        each.colour = segment.colour
+        each.colour, each.percent = segment.colour, segment.percent
     colour_of_stance = {each.pk: each.colour for each in stances}
     for position in page.object_list:
         position.stance_colour = colour_of_stance[position.stance_id]

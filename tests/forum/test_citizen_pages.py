@@ -259,3 +259,10 @@ def test_topic_cards_count_the_topics_own_published_positions_and_votes(client, 
     page = client.get(open_topic.consultation.get_absolute_url()).content.decode()
     assert re.search(r"<dt>Positions</dt><dd>1</dd>", page)
     assert re.search(r"<dt>Votes</dt><dd>2</dd>", page)
+
+
+def test_the_stance_tag_has_the_same_colour_on_the_topic_and_position_pages(client, open_topic):
+    position = PositionFactory(topic=open_topic, stance=open_topic.stances.last())
+    tag = 'class="stance-tag stance-2"'
+    assert tag in client.get(open_topic.get_absolute_url()).content.decode()
+    assert tag in client.get(position.get_absolute_url()).content.decode()
