@@ -165,4 +165,6 @@ def reply_post(request: HttpRequest) -> HttpResponse:
         form = ReplyForm(position, data=request.POST)
         form.is_valid()
         context = {"form": form, "retry_at": timezone.localtime(limited.retry_shown)}
-        return render(request, "comments/preview.html", context, status=429)
+        response = render(request, "comments/preview.html", context, status=429)
+        response["Retry-After"] = str(limited.wait_seconds)
+        return response

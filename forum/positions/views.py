@@ -213,6 +213,7 @@ def position_create(request: HttpRequest, consultation_slug: str, topic_slug: st
             form.add_error(None, error)
         except RateLimited as limited:
             extra["retry_at"] = timezone.localtime(limited.retry_shown)
+            extra["wait_seconds"] = limited.wait_seconds
         else:
             if takes_part(position):
                 messages.success(request, _("Your position is published."))
@@ -237,9 +238,12 @@ def _form_page(
     """The form again; a refused burst answers 429, with the text kept and when to retry."""
     context = {"consultation": topic.consultation, "topic": topic, "form": form}
     context.update({"position": position, "preview_html": None, **extra})
-    return render(
+    response = render(
         request, "forum/position_form.html", context, status=429 if "retry_at" in extra else 200
     )
+    if "wait_seconds" in extra:
+        response["Retry-After"] = str(extra["wait_seconds"])
+    return response
 
 
 @login_required
@@ -262,6 +266,7 @@ def position_revise(
             form.add_error(None, error)
         except RateLimited as limited:
             extra["retry_at"] = timezone.localtime(limited.retry_shown)
+            extra["wait_seconds"] = limited.wait_seconds
         else:
             if takes_part(revised) or not takes_part(position):
                 messages.success(request, _("Your position is revised; the earlier text is kept."))

@@ -161,6 +161,7 @@ def test_a_rate_limited_position_keeps_the_text_and_says_when_to_retry(
     assert Position.objects.filter(author=citizen).count() == 2
     response = citizen_client.post(_create_url(open_topic), _position_data(open_topic))
     assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
     page = response.content.decode()
     assert "Keep the keys with the people" in page
     assert "Because **encryption** protects everyone." in page
