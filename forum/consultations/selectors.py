@@ -123,6 +123,15 @@ def consultations_public() -> QuerySet[Consultation]:
             vote_count=count_of(votes),
             participant_count=count_of(participants),
             has_summary=_has_published_summary(),
+            # Without a summary of the whole, "Read the summary" opens its first topic's.
+            summarised_topic_slug=Subquery(
+                SummaryVersion.objects.filter(
+                    summary__topic__consultation=OuterRef("pk"),
+                    status=SummaryVersion.Status.PUBLISHED,
+                )
+                .order_by("summary__topic__order", "summary__topic__id")
+                .values("summary__topic__slug")[:1]
+            ),
         )
         .order_by(_OPEN_FIRST, "-created_at", "-id")
     )

@@ -267,3 +267,23 @@ def test_the_stance_tag_has_the_same_colour_on_the_topic_and_position_pages(clie
     tag = 'class="stance-tag stance-2"'
     assert tag in client.get(open_topic.get_absolute_url()).content.decode()
     assert tag in client.get(position.get_absolute_url()).content.decode()
+
+
+def test_a_summarised_consultation_links_straight_to_its_summary(client, closed_topic):
+    from forum.summaries import services as summaries
+    from moderation import services as moderation
+
+    moderator = UserFactory(username="mod", is_staff=True)
+    moderator.groups.add(moderation.moderators_group())
+
+    draft = summaries.summary_draft_save(editor=moderator, scope=closed_topic, body="## Done")
+    summaries.summary_publish(
+        publisher=moderator,
+        scope=closed_topic,
+        version_number=draft.number,
+        publish_anyway=True,
+        reason="test",
+    )
+    page = client.get("/").content.decode()
+    assert f'href="{closed_topic.get_absolute_url()}summary/"' in page
+    assert "Read the summary" in page
