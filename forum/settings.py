@@ -144,6 +144,8 @@ LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
 LOCALE_PATHS = [BASE_DIR / "forum" / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Seoul")
 USE_I18N = True
+# Dates read the same way on every page, in the reader's language (forum/formats/).
+FORMAT_MODULE_PATH = ["forum.formats"]
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

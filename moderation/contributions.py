@@ -30,6 +30,17 @@ class RateLimited(Exception):
         super().__init__(retry_at.isoformat())
         self.retry_at = retry_at
 
+    @property
+    def wait_seconds(self) -> int:
+        """For the Retry-After header: whole seconds, at least one."""
+        return max(1, int((self.retry_at - timezone.now()).total_seconds()) + 1)
+
+    @property
+    def retry_shown(self) -> datetime.datetime:
+        """The time pages tell: the next whole minute, so that "after 14:06" is never early."""
+        rounded = self.retry_at.replace(second=0, microsecond=0)
+        return rounded if rounded == self.retry_at else rounded + datetime.timedelta(minutes=1)
+
 
 def check_can_contribute(*, user, new: bool) -> None:
     """Before a position, reply or revision is written: refuse it when a sanction is in force

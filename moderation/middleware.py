@@ -23,7 +23,7 @@ class RateLimitMiddleware:
         response = render(
             request,
             "429.html",
-            {"retry_at": timezone.localtime(exception.retry_at), "wait": wait},
+            {"retry_at": timezone.localtime(exception.retry_shown), "wait": wait},
             status=429,
         )
         response["Retry-After"] = str(wait)

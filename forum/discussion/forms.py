@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.forms import XtdCommentForm
 
+from forum.discussion.models import ANSWER_LEANING_LABELS
 from forum.markup import render_markdown
 from forum.models import (
     REPLY_MAX_LENGTH,
@@ -53,6 +54,26 @@ class ReplyForm(XtdCommentForm):
         self.fields["comment"].widget.attrs.pop("placeholder", None)
         self.fields["followup"].label = _("E-mail me when someone replies in this discussion")
         self.fields["followup"].widget.attrs.pop("class", None)
+        if self.answers_a_reply:
+            # An answer leans toward the reply it answers, and the form asks it in those words.
+            self.fields["leaning"].label = _("Toward the reply you answer, your answer")
+            self.fields["leaning"].choices = list(ANSWER_LEANING_LABELS.items())
+            self.fields["leaning"].error_messages["invalid_choice"] = _(
+                "Choose agree, disagree or neutral."
+            )
+
+    @property
+    def answers_a_reply(self) -> bool:
+        raw = self.data.get("reply_to") if self.is_bound else self.initial.get("reply_to")
+        return str(raw or "0").strip() not in ("", "0")
+
+    @property
+    def leaning_label(self) -> str:
+        """The chosen leaning as the reply will show it (for the preview)."""
+        value = getattr(self, "cleaned_data", {}).get("leaning", "")
+        if self.answers_a_reply:
+            return str(ANSWER_LEANING_LABELS.get(value, ""))
+        return str(dict(Leaning.choices).get(value, ""))
 
     def clean_reply_to(self) -> int:
         parent_id = self.cleaned_data["reply_to"]

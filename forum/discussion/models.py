@@ -30,6 +30,15 @@ class Leaning(models.TextChoices):
     NEUTRAL = "neutral", _("Neutral")
 
 
+# An answer to a reply leans toward that reply, not toward the position: the same three
+# values, told in these words (a reply's level says which it is: 0 answers the position).
+ANSWER_LEANING_LABELS = {
+    Leaning.IN_FAVOUR: _("Agrees with the reply"),
+    Leaning.AGAINST: _("Disagrees with the reply"),
+    Leaning.NEUTRAL: _("Neutral toward the reply"),
+}
+
+
 class Reply(XtdComment):
     """A reply in a position's discussion: django-comments-xtd's threaded comment, plus the
     replier's leaning and the Markdown rendered once when it was posted."""
@@ -65,6 +74,17 @@ class Reply(XtdComment):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:reply", kwargs={"pk": self.pk})
+
+    @property
+    def answers_a_reply(self) -> bool:
+        return self.level > 0
+
+    @property
+    def leaning_label(self) -> str:
+        """The leaning in words: toward the position, or toward the reply this one answers."""
+        if self.answers_a_reply:
+            return str(ANSWER_LEANING_LABELS[self.leaning])
+        return self.get_leaning_display()
 
     # The interface moderation knows content by (moderation/registry.py).
 

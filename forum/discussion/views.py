@@ -13,6 +13,7 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -28,6 +29,7 @@ from forum.models import (
     Reply,
 )
 from forum.positions.views import position_or_404
+from moderation.services import RateLimited
 
 
 def _reply_or_404(request: HttpRequest, position: Position, reply_id: int) -> Reply:
@@ -143,6 +145,7 @@ def reply_post(request: HttpRequest) -> HttpResponse:
     elsewhere (no such reply in this discussion) the library's form refuses with a message.
     """
     position_id = ascii_int(request.POST.get("object_pk"))
+    position = None
     if request.POST.get("content_type") == "forum.position" and position_id is not None:
         position = selectors.position_to_reply_to(position_id=position_id, user=request.user)
         if position is None:
@@ -152,4 +155,16 @@ def reply_post(request: HttpRequest) -> HttpResponse:
             position=position, reply_id=parent_id, user=request.user
         ):
             raise Http404(_("No such reply."))
-    return comment_views.post_comment(request)
+    try:
+        # A savepoint: a refused burst leaves nothing behind, and the page answers with the form.
+        with transaction.atomic():
+            return comment_views.post_comment(request)
+    except RateLimited as limited:
+        if position is None:
+            raise
+        form = ReplyForm(position, data=request.POST)
+        form.is_valid()
+        context = {"form": form, "retry_at": timezone.localtime(limited.retry_shown)}
+        response = render(request, "comments/preview.html", context, status=429)
+        response["Retry-After"] = str(limited.wait_seconds)
+        return response

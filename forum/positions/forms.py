@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forum.charts import STANCE_COLOURS
 from forum.models import (
     Position,
     Stance,
@@ -39,3 +40,20 @@ class PositionForm(forms.ModelForm):
         self.fields["claim"].widget.attrs["maxlength"] = Position._meta.get_field(
             "claim"
         ).max_length
+
+    def stance_options(self) -> list[tuple[object, Stance, int]]:
+        """Each stance's radio with the stance (for its description) and its tag's colour,
+        the same as on the topic page: its place among the topic's stances."""
+        stances = list(self.fields["stance"].queryset)
+        by_pk = {
+            stance.pk: (stance, index % STANCE_COLOURS) for index, stance in enumerate(stances)
+        }
+        options = []
+        for radio in self["stance"]:
+            stance, colour = by_pk[int(str(radio.data["value"]))]
+            options.append((radio, stance, colour))
+        return options
+
+    def stance_colour(self, stance: Stance) -> int:
+        stances = list(self.fields["stance"].queryset)
+        return next((i for i, s in enumerate(stances) if s.pk == stance.pk), 0) % STANCE_COLOURS

@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce
 from django_comments.models import Comment
 
+from forum.consultations.selectors import stance_colour
 from forum.models import (
     Citation,
     DiscussionFollow,
@@ -114,6 +115,7 @@ def position_for_page(
             if user.is_authenticated
             else Value(None, output_field=IntegerField()),
             is_followed=followed,
+            stance_colour=stance_colour(),
             is_cited=Exists(
                 Citation.objects.filter(
                     position=OuterRef("pk"), version__status=SummaryVersion.Status.PUBLISHED

@@ -13,6 +13,7 @@ from django.http import (
     HttpResponse,
 )
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -24,6 +25,7 @@ from forum.consultations.views import topic_or_404
 from forum.discussion import selectors as discussion_selectors
 from forum.discussion.forms import ReplyForm
 from forum.discussion.permissions import can_follow_discussion, can_give_feedback, reply_refusal
+from forum.markup import render_markdown
 from forum.models import (
     Position,
 )
@@ -42,6 +44,7 @@ from forum.votes.permissions import can_vote
 from moderation.models import ModerationStatus
 from moderation.permissions import can_moderate, can_report
 from moderation.screening import messages_for
+from moderation.services import RateLimited
 
 POSITIONS_PER_PAGE = 20
 # Screening held it: its author must not be told it is out (the page says why it waits).
@@ -73,7 +76,9 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
     except InvalidPage:
         raise Http404(_("No such page.")) from None
     segments, total = stance_bar(stances)
-    colour_of_stance = {s.pk: segment.colour for s, segment in zip(stances, segments, strict=True)}
+    for each, segment in zip(stances, segments, strict=True):
+        each.colour, each.percent = segment.colour, segment.percent
+    colour_of_stance = {each.pk: each.colour for each in stances}
     for position in page.object_list:
         position.stance_colour = colour_of_stance[position.stance_id]
         position.can_vote = can_vote(request.user, position)
@@ -198,24 +203,47 @@ def position_create(request: HttpRequest, consultation_slug: str, topic_slug: st
         return redirect("forum:position_revise", consultation_slug, topic_slug, existing.pk)
     check_can_post_position(request.user, topic)
     form = PositionForm(request.POST or None, topic=topic)
-    if request.method == "POST" and form.is_valid():
+    extra: dict = {}
+    if request.method == "POST" and form.is_valid() and not _previewed(request, form, extra):
         try:
             position = services.position_create(
                 author=request.user, topic=topic, **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except RateLimited as limited:
+            extra["retry_at"] = timezone.localtime(limited.retry_shown)
+            extra["wait_seconds"] = limited.wait_seconds
         else:
             if takes_part(position):
                 messages.success(request, _("Your position is published."))
             else:
                 messages.info(request, HELD_MESSAGE)
             return redirect(position)
-    return render(
-        request,
-        "forum/position_form.html",
-        {"consultation": topic.consultation, "topic": topic, "form": form, "position": None},
+    return _form_page(request, topic=topic, form=form, position=None, extra=extra)
+
+
+def _previewed(request: HttpRequest, form: PositionForm, extra: dict) -> bool:
+    """With the Preview button: the Markdown rendered as it will read, nothing saved."""
+    if "preview" not in request.POST:
+        return False
+    extra["preview_html"] = render_markdown(form.cleaned_data["body"])
+    extra["preview_colour"] = form.stance_colour(form.cleaned_data["stance"])
+    return True
+
+
+def _form_page(
+    request: HttpRequest, *, topic, form: PositionForm, position: Position | None, extra: dict
+) -> HttpResponse:
+    """The form again; a refused burst answers 429, with the text kept and when to retry."""
+    context = {"consultation": topic.consultation, "topic": topic, "form": form}
+    context.update({"position": position, "preview_html": None, **extra})
+    response = render(
+        request, "forum/position_form.html", context, status=429 if "retry_at" in extra else 200
     )
+    if "wait_seconds" in extra:
+        response["Retry-After"] = str(extra["wait_seconds"])
+    return response
 
 
 @login_required
@@ -228,21 +256,21 @@ def position_revise(
     topic = position.topic
     initial = {"stance": position.stance, "claim": position.claim, "body": position.body}
     form = PositionForm(request.POST or None, topic=topic, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    extra: dict = {}
+    if request.method == "POST" and form.is_valid() and not _previewed(request, form, extra):
         try:
             revised = services.position_revise(
                 editor=request.user, position=position, **form.cleaned_data
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except RateLimited as limited:
+            extra["retry_at"] = timezone.localtime(limited.retry_shown)
+            extra["wait_seconds"] = limited.wait_seconds
         else:
             if takes_part(revised) or not takes_part(position):
                 messages.success(request, _("Your position is revised; the earlier text is kept."))
             else:
                 messages.info(request, HELD_MESSAGE)
             return redirect(position)
-    return render(
-        request,
-        "forum/position_form.html",
-        {"consultation": topic.consultation, "topic": topic, "form": form, "position": position},
-    )
+    return _form_page(request, topic=topic, form=form, position=position, extra=extra)

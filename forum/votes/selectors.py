@@ -13,6 +13,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from forum.charts import STANCE_COLOURS
+from forum.consultations.selectors import stance_colour
 from forum.models import (
     OpinionSnapshot,
     Position,
@@ -61,7 +62,7 @@ def positions_to_vote_on(*, topic: Topic, user: AnyUser, limit: int = 1) -> list
         .exclude(author=user)
         .exclude(votes__voter=user)
         .select_related("author", "stance", "topic__consultation")
-        .annotate(vote_count=Count("votes"))
+        .annotate(vote_count=Count("votes"), stance_colour=stance_colour())
         .order_by("vote_count", "created_at", "id")
     )
     return list(with_votes(positions, user)[:limit])

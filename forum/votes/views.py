@@ -53,6 +53,9 @@ def vote(request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int)
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = position.get_absolute_url()
+    if "#" not in next_url:
+        # Back to the card voted on, not the top of a long page.
+        next_url += f"#position-{position.pk}"
     # An address, never a URL name: redirect() would try to reverse a bare word ("²").
     return HttpResponseRedirect(next_url)
 

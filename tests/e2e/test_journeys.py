@@ -67,7 +67,9 @@ def test_a_visitor_reads_a_consultation_a_topic_and_a_position(demo, page):
     expect(page).to_have_url(re.compile(re.escape(topic_path("compelled-cooperation")) + "$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(COOPERATION["question"]["en"])
     chart = page.locator("figure.stance-chart")
-    expect(chart.get_by_role("img", name=re.compile("10 positions by stance"))).to_be_visible()
+    expect(
+        chart.get_by_role("img", name=re.compile("10 published positions, by the stance"))
+    ).to_be_visible()
     expect(chart.locator(".stance-legend li")).to_have_text(_legend_lines("compelled-cooperation"))
     cards = page.get_by_role("article")
     total = Position.objects.filter(topic__slug="compelled-cooperation").count()

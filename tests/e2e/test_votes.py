@@ -65,3 +65,23 @@ def test_a_citizen_votes_through_vote_on_more_and_the_map_is_recomputed(demo, ne
     expect(page.locator(".map-consensus li").first).to_be_visible()
     expect(page.locator("figure svg .hull").first).to_be_visible()
     expect(page.locator("figure svg .you")).to_be_visible()
+
+
+def test_a_vote_without_javascript_lands_on_the_card_voted_on(demo, new_context):
+    context = new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    citizen = User.objects.get(email="citizen05@agora.example")
+    log_in(context, citizen, demo.url)
+    topic = Position.objects.filter(topic__slug="oversight").first().topic
+    cards = Position.objects.filter(topic=topic).public().exclude(author=citizen)
+    position = cards.order_by("created_at", "id").first()  # the last card of the page
+    Vote.objects.filter(voter=citizen, position=position).delete()
+    page = context.new_page()
+    page.goto(topic_path("oversight"))
+    card = page.locator(f"#position-{position.pk}")
+    card.get_by_role("button", name="Disagree", exact=True).click()
+    expect(page).to_have_url(re.compile(rf"#position-{position.pk}$"))
+    expect(card.get_by_role("button", name="Disagree", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(card).to_be_in_viewport()
+    assert Vote.objects.get(voter=citizen, position=position).value == -1

@@ -30,7 +30,7 @@ def test_a_citizen_votes_changes_the_vote_and_sees_it_marked(citizen_client, cit
     citizen_client.post(_vote_url(position), {"value": "-1"})
     assert list(Vote.objects.values_list("value", flat=True)) == [VoteValue.DISAGREE]
     page = citizen_client.get(position.get_absolute_url()).content.decode()
-    assert 'value="-1" class="vote-button" aria-pressed="true"' in page
+    assert 'value="-1" class="vote-button vote-disagree" aria-pressed="true"' in page
     assert "Disagree 1" in page
 
 

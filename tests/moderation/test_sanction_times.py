@@ -16,8 +16,9 @@ from tests.factories import UserFactory
 
 # 03:30 UTC is 12:30 in Seoul (UTC+9, no daylight saving time).
 UNTIL = datetime.datetime(2099, 1, 1, 3, 30, tzinfo=datetime.UTC)
-SEOUL_HOUR = "12:30 p.m."
-UTC_HOUR = "3:30 a.m."
+# Dates read "1 Jan 2099, 12:30" (forum/formats/en): the hour in the site's zone, 24-hour clock.
+SEOUL_HOUR = "2099, 12:30"
+UTC_HOUR = "2099, 03:30"
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,7 @@ document.addEventListener("submit", async (event) => {
     const span = box.querySelector(`[data-count="${name}"]`);
     if (span) span.textContent = span.textContent.replace(/\d+$/, String(counts[name]));
   }
+  drawSplit(box, counts);
   for (const other of form.querySelectorAll("button[name=value]")) {
     other.setAttribute("aria-pressed", String(Number(other.value) === counts.mine));
   }
@@ -42,4 +43,16 @@ function submitPlainly(form, button) {
   value.value = button.value;
   form.append(value);
   HTMLFormElement.prototype.submit.call(form);
+}
+
+// The small bar beside the counts: attributes only, as the server draws it (no styles: CSP).
+function drawSplit(box, counts) {
+  const bar = box.querySelector("[data-vote-bar]");
+  if (!bar) return;
+  const total = counts.agree + counts.disagree + counts.pass;
+  bar.setAttribute("viewBox", `0 0 ${total || 1} 1`);
+  for (const name of ["agree", "disagree", "pass"]) {
+    bar.querySelector(`[data-bar="${name}"]`)?.setAttribute("width", String(counts[name]));
+    bar.querySelector(`[data-shift="${name}"]`)?.setAttribute("transform", `translate(${counts[name]} 0)`);
+  }
 }
