@@ -47,12 +47,12 @@ def test_two_citizens_argue_under_a_position_and_a_follower_is_mailed(demo, new_
     assert DiscussionFollow.objects.filter(user=first, position=position).exists()
     reply = Reply.objects.get(object_pk=str(position.pk))
 
-    # The second citizen answers that reply, in favour of the position.
+    # The second citizen answers that reply, agreeing with it (an answer leans toward the reply).
     other = second_context.new_page()
     other.goto(position.get_absolute_url())
     other.locator(f"#reply-{reply.pk}").get_by_role("link", name="Answer").click()
     expect(other.get_by_role("heading", name="Answer a reply", level=1)).to_be_visible()
-    other.get_by_role("radio", name="In favour").check()
+    other.get_by_role("radio", name="Agrees with the reply", exact=True).check()
     other.get_by_label("Your reply (Markdown)").fill("Then let the opposition name half of it.")
     other.get_by_role("button", name="Post reply").click()
     expect(other.get_by_role("status")).to_contain_text("Your reply is published.")
@@ -72,7 +72,7 @@ def test_two_citizens_argue_under_a_position_and_a_follower_is_mailed(demo, new_
     expect(outer.locator("strong").first).to_have_text(first.username)
     inner = outer.locator("details .reply")
     expect(inner).to_have_count(1)
-    expect(inner.locator(".leaning")).to_have_text(re.compile("In favour"))
+    expect(inner.locator(".leaning")).to_have_text(re.compile("Agrees with the reply"))
     expect(inner.locator(".prose")).to_have_text("Then let the opposition name half of it.")
     expect(inner.locator("strong").first).to_have_text(second.username)
     assert "@agora.example" not in page.content()
