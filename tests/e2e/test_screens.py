@@ -71,7 +71,6 @@ def _pages(item: ModeratedItem) -> dict[str, tuple[str, str]]:
     }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the pages are being redrawn")
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_photographed_accessible_and_tappable(demo, new_context, language, width):
