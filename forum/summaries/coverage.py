@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -108,6 +109,15 @@ def stats_for_reader(stats: dict, *, scope: Scope, stances: list | None = None) 
     """A published version's frozen figures with each stance named in the active language
     (versions are immutable; their labels were frozen in the publisher's language).
     `stances`: the topic's, when the page has them already (no query then)."""
+    # Dates are frozen as ISO strings; the page writes them in the reader's date format.
+    stats = {
+        **stats,
+        **{
+            key: datetime.date.fromisoformat(stats[key])
+            for key in ("first", "last")
+            if isinstance(stats.get(key), str)
+        },
+    }
     ids = [row["stance_id"] for row in stats.get("per_stance", []) if row.get("stance_id")]
     if not ids:
         return stats

@@ -97,3 +97,15 @@ def test_one_of_each_is_singular(client, closed_topic, moderator):
     )
     text = client.get(f"{closed_topic.get_absolute_url()}summary/").content.decode()
     assert "1 participant<" in text and "1 position:" in text and "0 replies" in text
+
+
+def test_the_posting_dates_are_written_in_the_readers_date_format(client, closed_topic, moderator):
+    """The figures freeze the first and last posting dates as ISO strings; pages write them as
+    every other date is written in that language."""
+    url = _published(closed_topic, moderator, groups=[2, 2], agreed=0)
+    first = closed_topic.positions.order_by("created_at").first().created_at
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    korean = client.get(url, HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert first.date().isoformat() not in english + korean
+    assert f"{first.day} {first.strftime('%b')} {first.year}" in english
+    assert f"{first.year}년 {first.month}월 {first.day}일" in korean
