@@ -203,6 +203,9 @@ def transparency() -> Transparency:
     for row in [*by_month, *by_scope, *sanctions]:
         row["action_label"] = ModerationAction.Action(row["action"]).label
         row["reason_label"] = Reason(row["reason"]).label if row["reason"] else ""
+    titles = registry.scope_titles({row["scope"] for row in by_scope if row["scope"]})
+    for row in by_scope:
+        row["scope_title"] = titles.get(row["scope"], row["scope"])
     for row in appeals:
         row["outcome_label"] = Appeal.Outcome(row["outcome"]).label if row["outcome"] else ""
     return Transparency(by_month=by_month, by_scope=by_scope, appeals=appeals, sanctions=sanctions)

@@ -32,9 +32,6 @@ PROPER_NAMES = [
     "Judicial Commissioner",
     "CLOUD Act",
 ]
-# Consultation slugs that the moderators' pages still show where a title belongs: helper
-# `modscreens` replaces them with titles (issue 11, section 5); remove once merged.
-SLUGS_SHOWN_BY_MODERATION = {"encrypted-messengers", "takedown-duty-pilot"}
 _VOID = {
     "area",
     "base",
@@ -225,8 +222,6 @@ def test_every_page_speaks_korean(client, world, role):
         if "text/html" not in response.get("Content-Type", ""):
             continue
         left = english_left(response.content.decode())
-        if path.startswith("/moderation/"):
-            left = [run for run in left if run not in SLUGS_SHOWN_BY_MODERATION]
         if left:
             problems.append(f"{path}: {left}")
     assert not problems, "English on Korean pages:\n" + "\n".join(problems)

@@ -50,6 +50,14 @@ def test_queue_and_item_show_no_codes_and_consultations_by_title(
     assert ("Phone number" if language == "en" else "전화번호") in queue
 
 
+def test_the_transparency_report_names_consultations_by_title(client, citizen, open_topic):
+    _held(citizen, open_topic)  # screening holds it: one action logged in this consultation
+    consultation = open_topic.consultation
+    page = client.get("/moderation/transparency/").content.decode()
+    assert consultation.title in page
+    assert consultation.slug not in re.sub(r'(value|href)="[^"]*"', "", page)
+
+
 def test_the_item_page_shows_the_whole_content_from_its_stored_html(
     client, citizen, moderator, open_topic
 ):
