@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from forum.models import Position, User
-from tests.e2e.conftest import CONSULTATION, e2e_marks, log_in, topic_path
+from tests.e2e.conftest import e2e_marks, log_in, topic_path
 
 pytestmark = e2e_marks()
 
@@ -28,20 +28,15 @@ def _demo_position_path() -> str:
     return position.get_absolute_url()
 
 
+# Home, consultation, topic, the position with a discussion, the opinion map, the summary,
+# transparency, sign-in, the queue and an item page are checked at two widths in both
+# languages by test_screens.py; these are the other kinds of page.
 PAGES = {
-    "home": lambda: "/",
-    "consultation": lambda: f"/consultations/{CONSULTATION}/",
-    "topic": lambda: topic_path("compelled-cooperation"),
     "topic filtered by stance": lambda: topic_path("compelled-cooperation") + "?stance=strict-duty",
     "position": _demo_position_path,
-    "position with a discussion": lambda: Position.objects.get(
-        topic__slug="compelled-cooperation", author__username="바다소리"
-    ).get_absolute_url(),
-    "opinion map": lambda: topic_path("oversight") + "opinions/",
-    "transparency": lambda: "/moderation/transparency/",
-    "summary": lambda: "/consultations/takedown-duty-pilot/topics/takedown-deadline/summary/",
-    "sign-in": lambda: "/accounts/login/",
     "sign-up": lambda: "/accounts/signup/",
+    "password reset": lambda: "/accounts/password/reset/",
+    "a page that is not there": lambda: "/consultations/no-such-consultation/",
 }
 LANGUAGES = {"en": "en-GB", "ko": "ko-KR"}
 
