@@ -55,10 +55,9 @@ def _parts(notice: Notice, own_words) -> list:
 def _interpolate(sentence, values: dict):
     """`sentence % values`, escaping the sentence but not the marked-up values in it."""
     if any(isinstance(value, SafeString) for value in values.values()):
-        return format_html(
-            conditional_escape(str(sentence)).replace("%(", "{").replace(")s", "}"),
-            **values,
-        )
+        # %-formatting on the escaped sentence: a brace in a translation stays a brace.
+        escaped = {key: conditional_escape(value) for key, value in values.items()}
+        return mark_safe(conditional_escape(str(sentence)) % escaped)  # noqa: S308 -- all escaped
     return str(sentence) % values
 
 

@@ -80,7 +80,6 @@ def queue_page_details(
     for index, item in enumerate(items):
         item = items[index] = detailed[item.pk]
         item.author_record = records.get(item.author_id, {})
-        item.hold_messages = screening.messages_for(item.holds)
         item.holds_shown = screening.labelled_messages_for(item.holds)
         item.scope_title = scope_titles.get(item.scope, item.scope)
         content = item.content_object

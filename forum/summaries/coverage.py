@@ -17,6 +17,7 @@ from django.db.models import (
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from forum.charts import group_letter
 from forum.markup import render_markdown
 from forum.models import (
     OpinionSnapshot,
@@ -277,7 +278,7 @@ def coverage_check(*, scope: Scope, body: str) -> Coverage:
         "topic"
     ):
         for group in snapshot.data["groups"]:
-            letter = "ABCDEFGHIJ"[group["label"]] if group["label"] < 10 else str(group["label"])
+            letter = group_letter(group["label"])
             if not isinstance(scope, Topic):
                 letter = f"{letter} ({snapshot.topic.question})"
             theirs = {rep["position"] for rep in group["representative"]}
