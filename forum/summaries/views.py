@@ -118,6 +118,8 @@ def _summary_edit(request: HttpRequest, scope: Topic | Consultation) -> HttpResp
                     _("The draft is saved, but it is not published: %(why)s")
                     % {"why": " ".join(error.messages)},
                 )
+                # Read back with its citations prefetched: the preview lists them.
+                draft = selectors.summary_draft(scope=scope)
             else:
                 messages.success(request, _("The summary is published."))
                 return redirect(version.summary.get_absolute_url())
