@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 
+DELETED_PARTICIPANT = _("deleted participant")
+
+
 class User(AbstractUser):
     """An account. `username` is the public pseudonym; the e-mail address is never shown."""
 
@@ -79,6 +82,11 @@ class User(AbstractUser):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
 
+    # Set when the account was deleted (forum/accounts/data_rights): the row stays, emptied of
+    # everything that identifies its owner, so that what they wrote and the moderation log keep
+    # a pseudonymous reference.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+
     objects = UserManager()
 
     class Meta(AbstractUser.Meta):
@@ -92,6 +100,14 @@ class User(AbstractUser):
 
     @property
     def pseudonym(self) -> str:
+        return self.username
+
+    @property
+    def display_name(self) -> str:
+        """The name shown on what this account wrote: its pseudonym, or "deleted participant"
+        once the account is deleted (its stored username is then a meaningless token)."""
+        if self.deleted_at is not None:
+            return str(DELETED_PARTICIPANT)
         return self.username
 
     def set_pseudonym(self, pseudonym: str) -> None:

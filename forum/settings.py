@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_comments",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "moderation.apps.ModerationConfig",
     "forum.apps.ForumConfig",
 ]

@@ -141,7 +141,7 @@ def item_history(item: ModeratedItem) -> list[ModerationAction]:
     entries = list(item.actions.select_related("actor").order_by("created_at", "pk"))
     for entry in entries:
         if entry.actor is not None and entry.action in _DONE_BY:
-            entry.summary = _DONE_BY[entry.action] % {"name": entry.actor.username}
+            entry.summary = _DONE_BY[entry.action] % {"name": entry.actor.display_name}
         else:
             entry.summary = _DONE_AUTOMATICALLY.get(entry.action, entry.get_action_display())
     return entries

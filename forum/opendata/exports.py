@@ -78,7 +78,7 @@ def _positions(topic: Topic) -> Iterator[dict]:
     for p in rows.iterator(chunk_size=CHUNK):
         yield {
             "id": p.pk,
-            "pseudonym": p.author.username,
+            "pseudonym": p.author.display_name,
             "stance": p.stance.key,
             "claim": p.claim,
             "body": p.body,

@@ -95,7 +95,7 @@ class TopicPositionsFeed(Feed):
         return item.body_html
 
     def item_author_name(self, item):
-        return item.author.username
+        return item.author.display_name
 
     def item_pubdate(self, item):
         return item.created_at
