@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forum.accounts.managers import UserManager
+from forum.accounts.models import DataExport
 from forum.accounts.pseudonyms import PSEUDONYM_KEY_MAX_LENGTH, pseudonym_key, pseudonym_normalised
 from forum.consultations.models import PHASE_TRANSITIONS, Consultation, Phase, Source, Stance, Topic
 from forum.discussion.models import REPLY_MAX_LENGTH, DiscussionFollow, Leaning, Reply
@@ -27,6 +28,7 @@ __all__ = [
     "REPLY_MAX_LENGTH",
     "Citation",
     "Consultation",
+    "DataExport",
     "DiscussionFollow",
     "Leaning",
     "OpinionSnapshot",

@@ -1,5 +1,6 @@
 """Agora's one settings module, read from the environment (see README: Environment)."""
 
+import datetime
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -220,6 +221,13 @@ TASKS = {
 
 # Where mail sent outside a request (moderation notices) points people to.
 AGORA_SITE_URL = env.str("AGORA_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# The privacy policy (/privacy/): whom citizens write to about their personal data, and the
+# date the policy as written took effect.
+AGORA_PRIVACY_CONTACT = env.str("AGORA_PRIVACY_CONTACT", default="privacy@agora.example")
+AGORA_PRIVACY_EFFECTIVE_DATE = datetime.date.fromisoformat(
+    env.str("AGORA_PRIVACY_EFFECTIVE_DATE", default="2026-12-07")
+)
 
 # Trust and safety (moderation/). Screening rules hold content for review before it appears.
 MODERATION_NEW_ACCOUNT_AGE = timedelta(

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 import moderation.converters  # noqa: F401 -- registers the "id" path converter
-from forum.accounts import preferences
+from forum.accounts import data_rights, preferences
 from forum.accounts.views import admin_sign_in
 from forum.consultations import urls as consultations_urls
 from forum.discussion import urls as discussion_urls
@@ -44,6 +44,16 @@ urlpatterns = [
     path("comments/", include(comment_patterns)),
     path("moderation/", include("moderation.urls")),
     path("accounts/preferences/", preferences.preferences, name="account_preferences"),
+    path("accounts/data/", data_rights.account_data, name="account_data"),
+    path("accounts/data/<id:pk>/", data_rights.account_data_export, name="account_data_export"),
+    path(
+        "accounts/data/<id:pk>/download/",
+        data_rights.account_data_download,
+        name="account_data_download",
+    ),
+    path("accounts/delete/", data_rights.account_delete_page, name="account_delete"),
+    path("accounts/deleted/", data_rights.account_deleted, name="account_deleted"),
+    path("privacy/", data_rights.privacy, name="privacy"),
     path("accounts/", include("allauth.urls")),
     path("i18n/setlang/", preferences.set_language, name="set_language"),
     # Before the admin's own: staff sign in through allauth (rate-limited), never by pseudonym.

@@ -212,3 +212,13 @@ def transparency() -> Transparency:
 
 def user_by_id(user_id: int):
     return get_user_model().objects.filter(pk=user_id).first()
+
+
+def actions_about(user) -> QuerySet[ModerationAction]:
+    """The log entries about an account (its personal data download): decisions aimed at it,
+    and decisions on what it wrote, oldest first."""
+    return (
+        ModerationAction.objects.filter(Q(target_user=user) | Q(item__author=user))
+        .select_related("item__content_type")
+        .order_by("created_at", "pk")
+    )

@@ -55,6 +55,10 @@ class Reply(XtdComment):
         max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
     )
     moderation_reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
+    # Set when its author deleted their account and asked for their words to go too.
+    erased_at = models.DateTimeField(
+        _("erased by its author"), null=True, blank=True, editable=False
+    )
 
     # Managers of a concrete parent are not inherited; the library calls both by name.
     objects = XtdCommentManager.from_queryset(ReplyQuerySet)()

@@ -64,6 +64,12 @@ class Position(models.Model):
     moderation_reason = models.CharField(max_length=20, choices=Reason.choices, blank=True)
     # Agreement across opinion groups, copied from the topic's latest opinion map.
     bridging_score = models.FloatField(_("bridging"), null=True, blank=True, editable=False)
+    # Set when its author deleted their account and asked for their words to go too
+    # (forum/accounts/deletion.py): claim and body then hold only ERASED_TEXT, and pages say
+    # so in the reader's language.
+    erased_at = models.DateTimeField(
+        _("erased by its author"), null=True, blank=True, editable=False
+    )
 
     objects = PositionQuerySet.as_manager()
 

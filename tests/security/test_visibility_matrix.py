@@ -457,6 +457,14 @@ TABLE: dict[str, Callable[[World], list[Target]]] = {
     "account_reset_password_done": _account("account_reset_password_done"),
     "set_language": _account("set_language", {"language": "ko", "next": "/"}),
     "account_preferences": _account("account_preferences", {"language": "ko"}),
+    # Data rights (forum/accounts/data_rights.py). The deletion is posted with a wrong
+    # password: the page must refuse it and change nothing (tests/forum/accounts/ delete).
+    "account_data": _account("account_data"),
+    "account_data_export": _account("account_data_export", pk=999_999),
+    "account_data_download": _account("account_data_download", pk=999_999),
+    "account_delete": _account("account_delete", {"password": "not-the-password"}),
+    "account_deleted": _single("account_deleted"),
+    "privacy": _single("privacy"),
 }
 
 
