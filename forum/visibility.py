@@ -124,8 +124,9 @@ def check_can_read_reply(user, reply, position) -> None:
 
 
 def takes_part(content) -> bool:
-    """Published content is what others may engage with: vote on, answer, report."""
-    return content.moderation_status == ModerationStatus.VISIBLE
+    """Published content is what others may engage with: vote on, answer, report. Text its
+    author erased when leaving (forum/accounts/deletion.py) is there no longer to engage with."""
+    return content.moderation_status == ModerationStatus.VISIBLE and content.erased_at is None
 
 
 # Placeholders ---------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ def vote_refusal(user: AnyUser, position: Position) -> str | None:
         return _("Sign in to vote.")
     if position.author_id == user.pk:
         return _("You cannot vote on your own position.")
+    if position.erased_at is not None:
+        return _("Its author erased this position when leaving: it takes no votes.")
     if not takes_part(position):
         return _("This position is not visible now, so it takes no votes.")
     consultation = position.topic.consultation

@@ -10,6 +10,7 @@ import threading
 import pytest
 from django.contrib.auth import authenticate
 from django.contrib.sessions.models import Session
+from django.core.exceptions import PermissionDenied
 from django.db import connection, connections, transaction
 from django.db.models import Count
 
@@ -27,6 +28,7 @@ from forum.models import (
     Reply,
     User,
     Vote,
+    VoteValue,
 )
 from forum.votes import services as votes_services
 from moderation.models import Appeal, ModerationAction, Notice, Report, Sanction
@@ -273,3 +275,12 @@ def test_two_deletions_at_once_run_one_after_the_other():
         thread.join()
     assert sorted(outcomes) == ["already", "deleted"]
     assert User.objects.count() == users + 1  # one ballot
+
+
+def test_an_erased_position_takes_no_more_votes(world):
+    account_delete(user=world.person, erase_text=True)
+    erased = Position.objects.select_related("topic__consultation").get(pk=world.uncited.pk)
+    assert erased.topic.consultation.accepts_positions
+    with pytest.raises(PermissionDenied, match="erased"):
+        votes_services.vote_cast(voter=world.neighbour, position=erased, value=VoteValue.AGREE)
+    assert not erased.votes.filter(voter=world.neighbour).exists()
