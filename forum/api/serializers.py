@@ -15,6 +15,9 @@ from rest_framework import serializers
 
 from forum.charts import group_letter
 from forum.visibility import Access, position_access
+from moderation.models import ModerationStatus
+
+STATUS = serializers.ChoiceField(choices=["published", "held", "hidden", "removed"])
 
 
 def _absolute(serializer: serializers.Serializer, path: str) -> str:
@@ -115,9 +118,7 @@ class PositionSerializer(serializers.Serializer):
         request = self.context["request"]
         return position_access(request.user, position) == Access.FULL
 
-    @extend_schema_field(
-        serializers.ChoiceField(choices=["published", "held", "hidden", "removed"])
-    )
+    @extend_schema_field(STATUS)
     def get_status(self, position) -> str:
         return "published" if position.is_published else position.moderation_status
 
@@ -172,6 +173,7 @@ class ReplySerializer(serializers.Serializer):
     position = serializers.SerializerMethodField()
     parent = serializers.SerializerMethodField()
     level = serializers.IntegerField()
+    status = serializers.SerializerMethodField()
     author = serializers.SerializerMethodField()
     leaning = serializers.CharField()
     leaning_label = serializers.CharField()
@@ -187,6 +189,12 @@ class ReplySerializer(serializers.Serializer):
     def get_parent(self, reply) -> int | None:
         # django-comments-xtd makes a reply to the position its own parent.
         return None if reply.parent_id in (None, 0, reply.pk) else reply.parent_id
+
+    @extend_schema_field(STATUS)
+    def get_status(self, reply) -> str:
+        # Only its author and moderators read a reply that is not published.
+        status = reply.moderation_status
+        return "published" if status == ModerationStatus.VISIBLE else status
 
     def get_author(self, reply) -> str:
         return reply.user.display_name if reply.user is not None else ""
