@@ -1,12 +1,10 @@
 """The API's query filters, read by hand: `?consultation=`, `?topic=`, `?stance=`,
 `?position=`, `?phase=` and `?lang=`.
 
-A value that names nothing the public may see is refused with a 400 that says which parameter
-and why, never an empty list that would leave a client guessing at a typo. A draft
-consultation is refused in the same words as one that does not exist, so that the answer
-tells nobody a draft is there. `?position=` is the exception: it only narrows the replies
-(an unknown id gives none), because saying "no such position" for a held one would say it
-exists.
+A value that names nothing the reader may see is refused with a 400 that says which
+parameter and why, never an empty list that would leave a client guessing at a typo. A draft
+consultation, or a position held for review, is refused in the same words as one that does
+not exist, so that the answer tells nobody it is there.
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
 from forum.inputs import ascii_int
-from forum.models import Consultation, Phase, Stance, Topic
+from forum.models import Consultation, Phase, Position, Stance, Topic
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 LANGS = ("en", "ko")
@@ -88,12 +86,18 @@ def stance_param(request: Request, topic: Topic | None) -> Stance | None:
 
 
 def position_param(request: Request) -> int | None:
+    """`?position=` as the id of a position this reader may know of (forum/visibility.py)."""
     value = _param(request, "position")
     if value is None:
         return None
     position_id = ascii_int(value)
-    if position_id is None:
-        raise _refuse("position", _("A position is named by its id, in the digits 0 to 9."))
+    known = (
+        Position.objects.visible_to(request.user)
+        .exclude(topic__consultation__phase=Phase.DRAFT)
+        .filter(pk=position_id)
+    )
+    if position_id is None or not known.exists():
+        raise _refuse("position", _("No position you may see has this id."))
     return position_id
 
 

@@ -229,7 +229,10 @@ def test_replies_filter_by_position_topic_and_consultation(client, world):
     r = world.replies
     under = _all(client, "replies/", position=str(world.positions["published"].pk))
     assert _ids(under) == {r["published"].pk, r["answer"].pk}
-    assert _all(client, "replies/", position=str(world.positions["held"].pk)) == []
+    held = _get(client, "replies/", position=str(world.positions["held"].pk))
+    unknown = _get(client, "replies/", position="999999")
+    assert held.status_code == unknown.status_code == 400
+    assert held.json() == unknown.json()
     by_topic = _all(client, "replies/", topic=str(world.open_topic.pk))
     assert _ids(by_topic) == {r["published"].pk, r["answer"].pk, r["under_hidden"].pk}
     assert _all(client, "replies/", consultation=world.closed_topic.consultation.slug) == []
