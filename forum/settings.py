@@ -269,6 +269,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # No badge from the public validator: the page loads nothing from elsewhere.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "ContentStatusEnum": ["published", "held", "hidden", "removed"],
+        "OpinionMapStatusEnum": ["ok", "not_enough_votes", "no_variation"],
+    },
 }
 
 # Security. Production values are the defaults; `make run` turns them off with DJANGO_DEBUG=1.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from django.core.management import call_command
+
 API = "/api/v1/"
 
 
@@ -44,3 +46,9 @@ def test_the_swagger_files_are_served(client, db):
         assert response.status_code == 200, src
         if response.streaming:
             b"".join(response.streaming_content)  # read to the end: the file is closed
+
+
+def test_the_schema_generates_without_a_warning_and_validates(tmp_path, db):
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml")
+    )
