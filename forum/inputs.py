@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -42,6 +42,13 @@ def request_has_nul(request: HttpRequest) -> bool:
     return False
 
 
+def _nul_refused() -> str:
+    return _(
+        "The request contained a NUL character (U+0000), which Agora does not "
+        "accept in addresses or forms. Remove it and try again."
+    )
+
+
 class RefuseNulMiddleware:
     """Answers 400, with a translated page, to a request that carries a NUL character.
 
@@ -51,7 +58,8 @@ class RefuseNulMiddleware:
     itself runs later, in process_view, so nothing is checked or written before the refusal),
     and after the middleware that add X-Frame-Options and the Content-Security-Policy, so
     that the refusal carries the same headers as every other page. No middleware before it
-    reads the query or the form.
+    reads the query or the form. The read API (/api/) is answered in JSON, as it answers
+    every other refusal.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -59,15 +67,12 @@ class RefuseNulMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request_has_nul(request):
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": _nul_refused()}, status=400)
             return render(
                 request,
                 "400.html",
-                {
-                    "reason": _(
-                        "The request contained a NUL character (U+0000), which Agora does not "
-                        "accept in addresses or forms. Remove it and try again."
-                    )
-                },
+                {"reason": _nul_refused()},
                 status=400,
             )
         return self.get_response(request)

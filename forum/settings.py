@@ -245,6 +245,44 @@ MODERATION_RATE_LIMITS = {
     "established": [(60, 12)],
 }
 
+# The read API (/api/v1/, forum/api/): JSON only, read-only, session sign-in only (no basic
+# auth: a password never travels in a header), per-client rate limits counted in the cache.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["forum.api.permissions.ReadOnly"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "forum.api.throttling.AnonymousClientThrottle",
+        "forum.api.throttling.SignedInThrottle",
+    ],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per client (anonymous: per hashed address; signed in: per account).
+AGORA_API_RATES = {
+    "anon": env.str("AGORA_API_ANON_RATE", default="120/minute"),
+    "user": env.str("AGORA_API_USER_RATE", default="600/minute"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Agora read API",
+    "DESCRIPTION": "Read-only access to Agora's public consultations: topics and their "
+    "stances, positions, replies, published summaries with their citations, and opinion "
+    "maps. Cursor-paginated, filterable, with ETags; anonymous reads are rate-limited per "
+    "client. Nothing of draft consultations, and no e-mail address, IP address or account id.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No badge from the public validator: the page loads nothing from elsewhere.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "ContentStatusEnum": ["published", "held", "hidden", "removed"],
+        "OpinionMapStatusEnum": ["ok", "not_enough_votes", "no_variation"],
+    },
+}
+
 # Security. Production values are the defaults; `make run` turns them off with DJANGO_DEBUG=1.
 _SECURE = not (DEBUG or TESTING)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=_SECURE)

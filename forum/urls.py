@@ -41,6 +41,7 @@ comment_patterns = [
 
 urlpatterns = [
     path("", include(forum_patterns)),
+    path("api/v1/", include("forum.api.urls", namespace="api")),
     path("comments/", include(comment_patterns)),
     path("moderation/", include("moderation.urls")),
     path("accounts/preferences/", preferences.preferences, name="account_preferences"),

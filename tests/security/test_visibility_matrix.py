@@ -30,7 +30,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLResolver, get_resolver, reverse
 
-from forum.models import Consultation, Position, Topic
+from forum.models import Consultation, Position, SummaryVersion, Topic
 from moderation.models import ModeratedItem
 from tests.factories import PASSWORD
 from tests.security.matrix_world import (
@@ -541,6 +541,75 @@ def _view_on_site(w: World) -> list[Target]:
     ]
 
 
+# The read API (forum/api/): every list, filtered by each topic and consultation, and the
+# detail of everything in the world. It serves nothing of a draft, not even to the admin
+# (who may see drafts on the pages): the matrix asks only that nobody gets more than that.
+def _api_list(name: str, *, by_topic: bool = True) -> Callable[[World], list[Target]]:
+    def targets(w: World) -> list[Target]:
+        listed = [Target(reverse(name))]
+        for topic, about in _topics(w) if by_topic else ():
+            listed.append(Target(f"{reverse(name)}?topic={topic.pk}", about=about))
+        for c in w.consultations.values():
+            query = f"?consultation={c.slug}"
+            listed.append(Target(reverse(name) + query, about=_draft_about(w, c)))
+        return listed
+
+    return targets
+
+
+def _api_summaries(w: World) -> list[Target]:
+    # Drafts included: their address answers 404 to everyone, the moderators too.
+    return [
+        Target(reverse("api:summary-detail", args=[pk]))
+        for pk in SummaryVersion.objects.values_list("pk", flat=True)
+    ]
+
+
+TABLE.update(
+    {
+        "api:consultation-list": lambda w: [
+            Target(reverse("api:consultation-list")),
+            Target(f"{reverse('api:consultation-list')}?phase=closed"),
+        ],
+        "api:consultation-detail": (
+            lambda w: [
+                Target(reverse("api:consultation-detail", args=[c.slug]), about=_draft_about(w, c))
+                for c in w.consultations.values()
+            ]
+        ),
+        "api:topic-list": _api_list("api:topic-list", by_topic=False),
+        "api:topic-detail": lambda w: [
+            Target(reverse("api:topic-detail", args=[topic.pk]), about=about)
+            for topic, about in _topics(w)
+        ],
+        "api:position-list": _api_list("api:position-list"),
+        "api:position-detail": lambda w: [
+            Target(reverse("api:position-detail", args=[c.obj.pk]), about=(c,))
+            for c in w.positions.values()
+        ],
+        "api:reply-list": lambda w: [
+            *_api_list("api:reply-list")(w),
+            *(
+                Target(f"{reverse('api:reply-list')}?position={c.obj.pk}", about=(c,))
+                for c in _one_per_state(w.positions.values())
+            ),
+        ],
+        "api:reply-detail": lambda w: [
+            Target(reverse("api:reply-detail", args=[c.obj.pk]), about=(c,))
+            for c in w.replies.values()
+        ],
+        "api:summary-list": _api_list("api:summary-list"),
+        "api:summary-detail": _api_summaries,
+        "api:opinion-map-list": _api_list("api:opinion-map-list"),
+        "api:opinion-map-detail": lambda w: [
+            Target(reverse("api:opinion-map-detail", args=[topic.pk]), about=about)
+            for topic, about in _topics(w)
+        ],
+        "api:schema": _single("api:schema"),
+        "api:docs": _single("api:docs"),
+        "api/v1/^.*$": lambda w: [Target("/api/v1/mx-nowhere/")],
+    }
+)
 TABLE.update(_admin_model_entries())
 TABLE.update(
     {
