@@ -33,7 +33,7 @@ from forum.models import (
     Vote,
 )
 from forum.permissions import AnyUser
-from forum.positions.selectors import _reply_count
+from forum.positions.selectors import reply_count_of_position
 from forum.votes.selectors import with_votes
 
 PUBLIC_CONSULTATIONS = {"consultation__phase__in": [p for p in Phase.values if p != Phase.DRAFT]}
@@ -74,7 +74,7 @@ def _positions(queryset: QuerySet[Position]) -> QuerySet[Position]:
     queryset = queryset.filter(**{f"topic__{k}": v for k, v in PUBLIC_CONSULTATIONS.items()})
     return with_votes(
         queryset.select_related("author", "stance", "topic__consultation").annotate(
-            reply_count=_reply_count()
+            reply_count=reply_count_of_position()
         ),
         None,
     )

@@ -31,7 +31,7 @@ THREADS_PER_PAGE = 20
 
 def replies_on_positions() -> QuerySet[Reply]:
     # Joined through the content type's natural key, so that no page spends a query on it.
-    # Agora is one site (SITE_ID); see _reply_count in
+    # Agora is one site (SITE_ID); see reply_count_of_position in
     # forum/positions/selectors.py for why the site is not filtered on.
     return Reply.norel_objects.filter(
         content_type__app_label="forum", content_type__model="position"

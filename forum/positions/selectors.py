@@ -37,7 +37,7 @@ from forum.votes.selectors import vote_count, with_votes
 from moderation.models import ModeratedItem
 
 
-def _reply_count() -> Coalesce:
+def reply_count_of_position() -> Coalesce:
     """Published replies under the outer position: part of the position query, not one more.
 
     Counted on the library's base table (every comment here is a Reply), through the index
@@ -73,7 +73,7 @@ def topic_positions(
     may know (forum.visibility), placeholders of hidden and removed ones included."""
     positions = Position.objects.filter(topic=topic).visible_to(viewer or AnonymousUser())
     positions = positions.select_related("author", "stance", "topic__consultation").annotate(
-        reply_count=_reply_count()
+        reply_count=reply_count_of_position()
     )
     if stance is not None:
         positions = positions.filter(stance=stance)
