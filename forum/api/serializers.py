@@ -113,6 +113,7 @@ class PositionSerializer(serializers.Serializer):
     votes = serializers.SerializerMethodField()
     reply_count = serializers.SerializerMethodField()
     bridging_score = serializers.SerializerMethodField()
+    erased = serializers.SerializerMethodField()
 
     def _readable(self, position) -> bool:
         request = self.context["request"]
@@ -129,6 +130,14 @@ class PositionSerializer(serializers.Serializer):
     def _content(self, position, value):
         return value if self._readable(position) else None
 
+    def _words(self, position, value):
+        # Erased by its author on leaving (forum/accounts/deletion.py): the marker in the
+        # columns is no one's words, so the API gives none.
+        return None if position.erased_at is not None else self._content(position, value)
+
+    def get_erased(self, position) -> bool:
+        return position.erased_at is not None
+
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_author(self, position) -> str | None:
         return self._content(position, position.author.display_name)
@@ -140,15 +149,15 @@ class PositionSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_claim(self, position) -> str | None:
-        return self._content(position, position.claim)
+        return self._words(position, position.claim)
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_body(self, position) -> str | None:
-        return self._content(position, position.body)
+        return self._words(position, position.body)
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_body_html(self, position) -> str | None:
-        return self._content(position, position.body_html)
+        return self._words(position, position.body_html)
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_lang(self, position) -> str | None:
@@ -177,10 +186,22 @@ class ReplySerializer(serializers.Serializer):
     author = serializers.SerializerMethodField()
     leaning = serializers.CharField()
     leaning_label = serializers.CharField()
-    body = serializers.CharField(source="comment")
-    body_html = serializers.CharField(source="comment_html")
+    body = serializers.SerializerMethodField()
+    body_html = serializers.SerializerMethodField()
+    erased = serializers.SerializerMethodField()
     lang = serializers.CharField()
     submit_date = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_body(self, reply) -> str | None:
+        return None if reply.erased_at is not None else reply.comment
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_body_html(self, reply) -> str | None:
+        return None if reply.erased_at is not None else reply.comment_html
+
+    def get_erased(self, reply) -> bool:
+        return reply.erased_at is not None
 
     def get_position(self, reply) -> int:
         return int(reply.object_pk)

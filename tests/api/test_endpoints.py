@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from forum.accounts.deletion import account_delete
 from forum.models import Consultation, OpinionSnapshot, Phase
 from tests.api.conftest import SECRET
 from tests.factories import (
@@ -13,6 +14,7 @@ from tests.factories import (
     PositionFactory,
     StanceFactory,
     TopicFactory,
+    UserFactory,
     make_reply,
 )
 
@@ -333,3 +335,21 @@ def test_a_list_page_costs_the_same_queries_whatever_its_size(client, world, pat
         make_reply(position, text=f"More replies {n}")
         OpinionSnapshot.objects.create(topic=topic, status="not_enough_votes", data={})
     assert count() == before
+
+
+def test_text_erased_by_its_author_on_leaving_is_no_ones_words_in_the_api(client, open_topic):
+    leaving = UserFactory(username="leaving")
+    position = PositionFactory(topic=open_topic, author=leaving, claim="Words to be erased")
+    reply = make_reply(position, author=leaving, text="A reply to be erased")
+    account_delete(user=leaving, erase_text=True)
+    shown = _get(client, f"positions/{position.pk}/").json()
+    assert (shown["erased"], shown["claim"], shown["body"], shown["body_html"]) == (
+        True,
+        None,
+        None,
+        None,
+    )
+    assert shown["author"] == "deleted participant"
+    answer = _get(client, f"replies/{reply.pk}/").json()
+    assert (answer["erased"], answer["body"], answer["body_html"]) == (True, None, None)
+    assert b"[erased]" not in client.get(API + "positions/").content
