@@ -66,6 +66,9 @@ def _pages(item: ModeratedItem) -> dict[str, tuple[str, str]]:
         ),
         "sign-in": ("/accounts/login/", "visitor"),
         "transparency": ("/moderation/transparency/", "visitor"),
+        "privacy": ("/privacy/", "visitor"),
+        "your-data": ("/accounts/data/", "citizen"),
+        "delete-account": ("/accounts/delete/", "citizen"),
         "queue": ("/moderation/queue/", "moderator"),
         "item": (f"/moderation/items/{item.pk}/", "moderator"),
     }
