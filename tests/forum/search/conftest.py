@@ -26,3 +26,10 @@ def indexed_reply():
         return reply
 
     return make
+
+
+@pytest.fixture
+def moderator(db):
+    from tests.moderation.conftest import make_moderator
+
+    return make_moderator()
