@@ -13,8 +13,16 @@ from datetime import datetime
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, Case, FloatField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    BooleanField,
+    Case,
+    FloatField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import Expression
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
@@ -141,43 +149,67 @@ def _fts5_query(groups: list[Group]) -> str:
     return " AND ".join(parts)
 
 
-def _text_match(groups: list[Group]) -> tuple[RawSQL, RawSQL]:
+class _EntrySQL(Expression):
+    """SQL on the entry table's index columns, which are no model fields (so no F()): written
+    with `{entry}` for the table, filled with its alias in this query, so that the same
+    condition is right in a subquery too (where the table is aliased U0, not its name)."""
+
+    def __init__(self, template: str, params: list, output_field) -> None:
+        super().__init__(output_field=output_field)
+        self.template, self.params = template, params
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return self.template.replace("{entry}", alias), list(self.params)
+
+
+def _text_match(groups: list[Group]) -> tuple[Expression, Expression]:
     """The condition and the rank of a full-text match, in this database's terms."""
     if connection.vendor == "postgresql":
         query = _tsquery(groups)
-        condition = RawSQL(
-            "forum_searchentry.search_vector @@ to_tsquery('english'::regconfig, %s)",
+        condition = _EntrySQL(
+            "{entry}.search_vector @@ to_tsquery('english'::regconfig, %s)",
             [query],
             output_field=BooleanField(),
         )
         # Normalisation 1: a long document does not win only by being long.
-        rank = RawSQL(
-            "ts_rank_cd(forum_searchentry.search_vector, to_tsquery('english'::regconfig, %s), 1)",
+        rank = _EntrySQL(
+            "ts_rank_cd({entry}.search_vector, to_tsquery('english'::regconfig, %s), 1)",
             [query],
             output_field=FloatField(),
         )
         return condition, rank
     query = _fts5_query(groups)
-    condition = RawSQL(
-        "forum_searchentry.id IN (SELECT rowid FROM forum_searchentry_fts"
+    condition = _EntrySQL(
+        "{entry}.id IN (SELECT rowid FROM forum_searchentry_fts"
         " WHERE forum_searchentry_fts MATCH %s)",
         [query],
         output_field=BooleanField(),
     )
     # bm25() is lower for better matches.
-    rank = RawSQL(
+    rank = _EntrySQL(
         "COALESCE((SELECT -bm25(forum_searchentry_fts) FROM forum_searchentry_fts"
-        " WHERE forum_searchentry_fts MATCH %s AND rowid = forum_searchentry.id), 0)",
+        " WHERE forum_searchentry_fts MATCH %s AND rowid = {entry}.id), 0)",
         [query],
         output_field=FloatField(),
     )
     return condition, rank
 
 
-def _readable_entries(user) -> QuerySet[SearchEntry]:
-    positions = Position.objects.readable_by(user).exclude(moderation_status=ModerationStatus.HELD)
-    replies = Reply.norel_objects.readable_by(user).exclude(moderation_status=ModerationStatus.HELD)
-    return SearchEntry.objects.exclude(consultation__phase=Phase.DRAFT).filter(
+def _readable(user, matched: QuerySet[SearchEntry]) -> Q:
+    """Entries this person may read, among `matched`. The content subqueries are narrowed to
+    the matched entries first, so their cost follows the matches, not the whole forum."""
+    positions = (
+        Position.objects.readable_by(user)
+        .exclude(moderation_status=ModerationStatus.HELD)
+        .filter(pk__in=matched.filter(kind=Kind.POSITION).values("position_id"))
+    )
+    replies = (
+        Reply.norel_objects.readable_by(user)
+        .exclude(moderation_status=ModerationStatus.HELD)
+        .filter(pk__in=matched.filter(kind=Kind.REPLY).values("reply_id"))
+    )
+    return (
         Q(kind__in=[Kind.CONSULTATION, Kind.TOPIC])
         | Q(kind=Kind.POSITION, position__in=positions.values("pk"))
         | Q(kind=Kind.REPLY, reply__in=replies.values("pk"))
@@ -186,7 +218,7 @@ def _readable_entries(user) -> QuerySet[SearchEntry]:
 
 def matching_entries(*, user, query: Query, filters: Filters | None = None) -> QuerySet:
     """Entries this person may read that match `query`, best first (the bench times this)."""
-    entries = _readable_entries(user)
+    entries = SearchEntry.objects.exclude(consultation__phase=Phase.DRAFT)
     if filters is not None:
         if filters.consultation is not None:
             entries = entries.filter(consultation=filters.consultation)
@@ -212,7 +244,12 @@ def matching_entries(*, user, query: Query, filters: Filters | None = None) -> Q
             default=Value(0.0),
             output_field=FloatField(),
         )
-    return entries.filter(match).annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
+    matched = entries.filter(match)
+    return (
+        matched.filter(_readable(user, matched))
+        .annotate(rank=rank)
+        .order_by("-rank", "-published_at", "-pk")
+    )
 
 
 # Results -------------------------------------------------------------------------------------
