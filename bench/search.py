@@ -26,8 +26,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 POSITIONS = int(os.environ.get("BENCH_SEARCH_POSITIONS", "1000000"))
 TOPICS = 100
-QUERIES = 200
-BASELINE_QUERIES = 5
+QUERIES = int(os.environ.get("BENCH_SEARCH_QUERIES", "200"))
+BASELINE_QUERIES = int(os.environ.get("BENCH_SEARCH_BASELINE_QUERIES", "5"))
 WORDS_PER_POSITION = (8, 20)
 DATABASE = "agora_bench_search"
 
