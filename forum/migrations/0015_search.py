@@ -2,12 +2,14 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 # The full-text index of each database (see forum/search/models.py). Not model fields: the
 # model reads the same on both databases; each vendor's SQL runs only on that vendor.
 POSTGRESQL = [
+    # Not django.contrib.postgres's TrigramExtension: its reverse queries pg_extension on
+    # SQLite too. The extension stays when unapplied (something else may use it).
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "ALTER TABLE forum_searchentry ADD COLUMN search_vector tsvector"
     " GENERATED ALWAYS AS (to_tsvector('english'::regconfig, document)) STORED",
     "CREATE INDEX searchentry_vector ON forum_searchentry USING gin (search_vector)",
@@ -58,8 +60,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Does nothing on SQLite (CreateExtension checks the vendor).
-        TrigramExtension(),
         migrations.CreateModel(
             name="SearchEntry",
             fields=[
