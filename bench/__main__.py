@@ -2,7 +2,8 @@
 
 Pages: home, consultation, topic pages with 20 and 2,000 positions, and position pages with no
 discussion and with 500 replies (100 threads of 5, three levels deep, likes on a third).
-Then the opinion map's computation at 10,000 and 100,000 participants (time, memory, ARI).
+Then the opinion map's computation at 10,000 and 100,000 participants (time, memory, ARI),
+and search at 1,000,000 positions on PostgreSQL (bench/search.py).
 
 Both run in this process through Django's test client, interleaved round by round, so the
 machine's mood affects them alike; the ratio is the number to compare between commits.
@@ -168,6 +169,12 @@ def main() -> None:
     from bench import opinions_map
 
     opinions_map.main()
+    # Search at 1,000,000 positions needs PostgreSQL and its own database and settings: it runs
+    # in a process of its own (bench/search.py), and says so when it cannot.
+    print()
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "bench.search"], check=False)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from forum.accounts.pseudonyms import PSEUDONYM_KEY_MAX_LENGTH, pseudonym_key, p
 from forum.consultations.models import PHASE_TRANSITIONS, Consultation, Phase, Source, Stance, Topic
 from forum.discussion.models import REPLY_MAX_LENGTH, DiscussionFollow, Leaning, Reply
 from forum.positions.models import BODY_MAX_LENGTH, CLAIM_MAX_LENGTH, Position, PositionRevision
+from forum.search.models import SearchEntry
 from forum.summaries.models import Citation, Summary, SummaryVersion
 from forum.validators import NotAnEmailAddressValidator, pseudonym_characters
 from forum.votes.models import OpinionSnapshot, Vote, VoteValue
@@ -36,6 +37,7 @@ __all__ = [
     "Position",
     "PositionRevision",
     "Reply",
+    "SearchEntry",
     "Source",
     "Stance",
     "Summary",

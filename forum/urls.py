@@ -11,6 +11,7 @@ from forum.discussion import urls as discussion_urls
 from forum.discussion import views as discussion_views
 from forum.opendata import urls as opendata_urls
 from forum.positions import urls as positions_urls
+from forum.search import urls as search_urls
 from forum.summaries import urls as summaries_urls
 from forum.votes import urls as votes_urls
 
@@ -24,6 +25,7 @@ forum_patterns = (
         *votes_urls.urlpatterns,
         *summaries_urls.urlpatterns,
         *opendata_urls.urlpatterns,
+        *search_urls.urlpatterns,
     ],
     "forum",
 )

@@ -14,6 +14,7 @@ from forum.models import (
     Phase,
     Topic,
 )
+from forum.search.services import search_index_consultation, search_index_topic
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -50,6 +51,7 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
     _render_translations(consultation, {"framing": "framing_html", "background": "background_html"})
     consultation.full_clean()
     consultation.save()
+    search_index_consultation(consultation)
     return consultation
 
 
@@ -59,4 +61,5 @@ def topic_save(*, topic: Topic) -> Topic:
     _render_translations(topic, {"context": "context_html"})
     topic.full_clean()
     topic.save()
+    search_index_topic(topic)
     return topic

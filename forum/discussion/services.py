@@ -40,6 +40,7 @@ from forum.models import (
     Reply,
     User,
 )
+from forum.search.services import search_index_reply
 from forum.visibility import can_read_position, check_can_see_position, shown_position, takes_part
 from moderation import services as moderation
 from moderation.models import ModerationStatus, Reason
@@ -117,6 +118,7 @@ def reply_posted(*, reply: Reply, holds: list[Hold]) -> None:
     """After django-comments-xtd wrote the reply: record it for moderation (the receiver then
     asks the task worker to tell the discussion's followers)."""
     moderation.item_track(content=reply, holds=holds)
+    search_index_reply(reply)
 
 
 def reply_followers_notify(*, reply_id: int) -> int:

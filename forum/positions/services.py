@@ -18,6 +18,7 @@ from forum.models import (
     User,
 )
 from forum.positions.permissions import check_can_post_position, check_can_revise_position
+from forum.search.services import search_index_position
 from moderation import services as moderation
 from moderation.models import ModerationStatus, Reason
 from moderation.screening import Hold
@@ -68,6 +69,7 @@ def position_create(
             ) from error
         raise
     moderation.item_track(content=position, holds=holds)
+    search_index_position(position)
     return position
 
 
@@ -107,6 +109,7 @@ def position_revise(
         # An edit is screened again; a visible position it holds goes back to review.
         moderation.item_track(content=locked, holds=holds)
         locked.refresh_from_db(fields=["moderation_status", "moderation_reason"])
+        search_index_position(locked)
     return locked
 
 

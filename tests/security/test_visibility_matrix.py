@@ -341,6 +341,18 @@ def _unsubscribe(w: World) -> list[Target]:
     return [Target(dummy, write=TOKEN), Target(w.unsubscribe_path, write=TOKEN)]
 
 
+def _search(w: World) -> list[Target]:
+    """Every marker is the word "mark" to search: with the world indexed, a search for it
+    lists everything each role may read, and must show nothing else."""
+    from forum.search.services import search_reindex
+
+    search_reindex()
+    return [
+        Target(reverse("forum:search") + "?q=mark", expect_ok=True),
+        Target(reverse("forum:search") + "?q=MARK-", expect_ok=True),
+    ]
+
+
 def _single(url_name: str, data=None, **fields) -> Callable[[World], list[Target]]:
     return lambda w: [Target(reverse(url_name), data=data, **fields)]
 
@@ -390,6 +402,7 @@ TABLE: dict[str, Callable[[World], list[Target]]] = {
     "forum:topic_export": _exports,
     "forum:export": _per_consultation("forum:export"),
     "forum:feed_consultations": _single("forum:feed_consultations", expect_ok=True),
+    "forum:search": _search,
     "forum:feed_summaries": _single("forum:feed_summaries", expect_ok=True),
     "forum:feed_positions": _per_topic("forum:feed_positions", expect_ok=True),
     "forum:consultation_summary": _per_consultation("forum:consultation_summary"),

@@ -29,6 +29,7 @@ from forum.models import (
     Vote,
     VoteValue,
 )
+from forum.search import services as search_services
 from forum.votes import services as vote_services
 from moderation import services as moderation_services
 
@@ -93,6 +94,8 @@ class Command(BaseCommand):
         for topic in [*topics.values(), closed_topic]:
             vote_services.opinions_compute(topic=topic)
         self._summary(closed_topic, moderator)
+        # Positions and replies above are written directly (backdated): index them all.
+        indexed = search_services.search_reindex()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo consultation “{consultation.title_en}”: {len(topics)} topics, "
@@ -100,6 +103,7 @@ class Command(BaseCommand):
                 f"{len(citizens)} citizens and {demo_content.VOTERS} voters; opinion maps computed."
             )
         )
+        self.stdout.write(f"{indexed} search entries written.")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         self.stdout.write(f"  organizer (admin):  {ADMIN['email']}   /admin/")
         self.stdout.write(f"  moderator:          {MODERATOR['email']}")
