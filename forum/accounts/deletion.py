@@ -42,6 +42,7 @@ from forum.models import (
     User,
     Vote,
 )
+from forum.search.services import search_unindex_erased
 from moderation.models import Contribution, Notice
 
 # What erased text is replaced by in the database. Pages never show it: they read
@@ -248,10 +249,12 @@ def _erase_text(account: User, result: AccountDeletion, *, at: datetime.datetime
         claim=ERASED_TEXT, body=ERASED_TEXT, body_html="", erased_at=at
     )
     result.kept_cited_positions = len(cited)
-    result.erased_replies = Reply.norel_objects.filter(user=account).update(
-        comment=ERASED_TEXT, comment_html="", erased_at=at
+    replies = Reply.norel_objects.filter(user=account)
+    result.erased_replies = replies.update(comment=ERASED_TEXT, comment_html="", erased_at=at)
+    search_unindex_erased(
+        positions=Position.objects.filter(author=account, erased_at=at).values("pk"),
+        replies=replies.values("pk"),
     )
-    # search: re-index erased positions/replies here
 
 
 def _admin_history_forget(account: User) -> None:

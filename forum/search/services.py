@@ -136,6 +136,14 @@ def search_unindex(content: Consultation | Topic | Position | Reply) -> int:
     return deleted
 
 
+def search_unindex_erased(*, positions, replies) -> int:
+    """Account deletion erases text (forum/accounts/deletion.py): its entries go, since the
+    words they were found by are no one's any more. Querysets in, one DELETE each."""
+    dropped, _ = SearchEntry.objects.filter(kind=Kind.POSITION, position__in=positions).delete()
+    more, _ = SearchEntry.objects.filter(kind=Kind.REPLY, reply__in=replies).delete()
+    return dropped + more
+
+
 def search_reindex(*, progress: Callable[[str, int, int], None] | None = None) -> int:
     """Rebuild every entry (`manage.py search_reindex`, and the demo's seed): each kind in
     batches of its own transaction. Returns how many entries were written."""

@@ -66,6 +66,7 @@ def _pages(item: ModeratedItem) -> dict[str, tuple[str, str]]:
         ),
         "sign-in": ("/accounts/login/", "visitor"),
         "transparency": ("/moderation/transparency/", "visitor"),
+        "search": ("/search/?q=암호화", "visitor"),
         "privacy": ("/privacy/", "visitor"),
         "your-data": ("/accounts/data/", "citizen"),
         "delete-account": ("/accounts/delete/", "citizen"),

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 from django.contrib.auth import authenticate
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
 from django.db import connection, connections, transaction
@@ -30,6 +31,9 @@ from forum.models import (
     Vote,
     VoteValue,
 )
+from forum.search.models import Kind, SearchEntry
+from forum.search.selectors import matching_entries, parse_query
+from forum.search.services import search_reindex
 from forum.votes import services as votes_services
 from moderation.models import Appeal, ModerationAction, Notice, Report, Sanction
 from tests.factories import PASSWORD
@@ -284,3 +288,15 @@ def test_an_erased_position_takes_no_more_votes(world):
     with pytest.raises(PermissionDenied, match="erased"):
         votes_services.vote_cast(voter=world.neighbour, position=erased, value=VoteValue.AGREE)
     assert not erased.votes.filter(voter=world.neighbour).exists()
+
+
+def test_erased_text_leaves_the_search_index_and_cited_text_stays_found(world):
+    search_reindex()
+    account_delete(user=world.person, erase_text=True)
+    entries = SearchEntry.objects.filter(kind=Kind.POSITION)
+    assert not entries.filter(position=world.uncited).exists()
+    assert entries.filter(position=world.cited).exists()
+    assert not SearchEntry.objects.filter(kind=Kind.REPLY, reply__user_id=world.person.pk).exists()
+    assert SearchEntry.objects.filter(kind=Kind.REPLY, reply=world.neighbour_reply).exists()
+    found = matching_entries(user=AnonymousUser(), query=parse_query("Uncited"))
+    assert not found.filter(position=world.uncited).exists()

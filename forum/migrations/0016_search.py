@@ -56,7 +56,7 @@ backwards = _run({"postgresql": POSTGRESQL_REVERSE, "sqlite": SQLITE_REVERSE})
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forum", "0014_user_deleted_at"),
+        ("forum", "0015_data_rights"),
     ]
 
     operations = [
