@@ -195,16 +195,33 @@ def shown_position(user, position):
 # Content: the rule for lists -------------------------------------------------------------------
 
 
-def _content_q(user, *, author_field: str, readable: bool) -> Q | None:
-    """Which rows of content this person may know (None: all of them)."""
+def _content_q(user, *, author_field: str, readable: bool, prefix: str = "") -> Q | None:
+    """Which rows of content this person may know (None: all of them); `prefix` reaches the
+    content from another table (`position__`)."""
     if can_moderate(user):
         return None
-    shown = Q(moderation_status=ModerationStatus.VISIBLE)
+    shown = Q(**{f"{prefix}moderation_status": ModerationStatus.VISIBLE})
     if user.is_authenticated:
-        shown |= Q(**{author_field: user.pk})
+        shown |= Q(**{f"{prefix}{author_field}": user.pk})
     if not readable:
-        shown |= Q(moderation_status__in=_NOT_SHOWN)
+        shown |= Q(**{f"{prefix}moderation_status__in": _NOT_SHOWN})
     return shown
+
+
+def readable_through(user, *, prefix: str, author_field: str) -> Q:
+    """`readable_by`'s condition on content, for a query on another table that reaches it
+    through `prefix` (search entries: `position__`, `reply__`), so that the database joins
+    by key instead of listing every readable row. The consultation's phase is the caller's
+    to check, as with `published_q`."""
+    shown = _content_q(user, author_field=author_field, readable=True, prefix=prefix)
+    return Q() if shown is None else shown
+
+
+def known_through(user, *, prefix: str, author_field: str) -> Q:
+    """`visible_to`'s condition (placeholders included) through `prefix`: a reply may be read
+    under a position that is only a placeholder."""
+    shown = _content_q(user, author_field=author_field, readable=False, prefix=prefix)
+    return Q() if shown is None else shown
 
 
 class PositionQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@
 
 An entry holds the plain text a result's snippet is cut from and `document`, the words the
 text is found by (forum/search/analysis.py), written by the services that save the content.
-Each database indexes `document` its own way, created by migration 0015 and maintained by the
+Each database indexes `document` its own way, created by migration 0016 and maintained by the
 database itself, so no code path can leave it behind:
 
 - PostgreSQL: a generated `search_vector tsvector` column (`to_tsvector('english', document)`)
@@ -74,7 +74,9 @@ class SearchEntry(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["consultation", "topic", "stance"], name="searchentry_filters")
+            models.Index(fields=["consultation", "topic", "stance"], name="searchentry_filters"),
+            # A common word's results, newest first (selectors.search), without sorting them all.
+            models.Index(fields=["-published_at", "-id"], name="searchentry_newest"),
         ]
 
     def __str__(self) -> str:

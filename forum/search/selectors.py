@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -26,14 +25,17 @@ from django.db.models.expressions import Expression
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from forum.models import Consultation, Phase, Position, Reply, SearchEntry, Stance, Topic
+from forum.models import Consultation, Phase, SearchEntry, Stance, Topic
 from forum.search.analysis import Group, query_groups, squeeze
 from forum.search.highlight import marked, snippet
 from forum.search.models import Kind
+from forum.visibility import known_through, readable_through
 from moderation.models import ModerationStatus
 
 QUERY_MAX_LENGTH = 200
 RESULTS_PER_PAGE = 20
+# How far the results are counted (and paged): fifty pages.
+COUNT_LIMIT = 1_000
 # Shorter queries are no name to look for: a two-letter substring is everywhere, and
 # trigrams need three characters to use their index.
 TITLE_MATCH_MIN_LENGTH = 3
@@ -196,24 +198,25 @@ def _text_match(groups: list[Group]) -> tuple[Expression, Expression]:
     return condition, rank
 
 
-def _readable(user, matched: QuerySet[SearchEntry]) -> Q:
-    """Entries this person may read, among `matched`. The content subqueries are narrowed to
-    the matched entries first, so their cost follows the matches, not the whole forum."""
+def _readable(user) -> Q:
+    """Entries this person may read, by the visibility rule's conditions joined through the
+    entry's keys (forum/visibility.py), so the cost follows the matches, not the forum. Held
+    content is never a result, not even for its author or a moderator: a search page is no
+    place to review it."""
     positions = (
-        Position.objects.readable_by(user)
-        .exclude(moderation_status=ModerationStatus.HELD)
-        .filter(pk__in=matched.filter(kind=Kind.POSITION).values("position_id"))
+        Q(kind=Kind.POSITION)
+        & readable_through(user, prefix="position__", author_field="author_id")
+        & ~Q(position__moderation_status=ModerationStatus.HELD)
     )
     replies = (
-        Reply.norel_objects.readable_by(user)
-        .exclude(moderation_status=ModerationStatus.HELD)
-        .filter(pk__in=matched.filter(kind=Kind.REPLY).values("reply_id"))
+        Q(kind=Kind.REPLY)
+        & readable_through(user, prefix="reply__", author_field="user_id")
+        & ~Q(reply__moderation_status=ModerationStatus.HELD)
+        # The position it answers: a reply under a placeholder stays readable.
+        & known_through(user, prefix="position__", author_field="author_id")
+        & ~Q(position__moderation_status=ModerationStatus.HELD)
     )
-    return (
-        Q(kind__in=[Kind.CONSULTATION, Kind.TOPIC])
-        | Q(kind=Kind.POSITION, position__in=positions.values("pk"))
-        | Q(kind=Kind.REPLY, reply__in=replies.values("pk"))
-    )
+    return Q(kind__in=[Kind.CONSULTATION, Kind.TOPIC]) | positions | replies
 
 
 def matching_entries(*, user, query: Query, filters: Filters | None = None) -> QuerySet:
@@ -246,7 +249,7 @@ def matching_entries(*, user, query: Query, filters: Filters | None = None) -> Q
         )
     matched = entries.filter(match)
     return (
-        matched.filter(_readable(user, matched))
+        matched.filter(_readable(user))
         .annotate(rank=rank)
         .order_by("-rank", "-published_at", "-pk")
     )
@@ -278,6 +281,7 @@ class SearchPage:
     number: int = 1
     num_pages: int = 1
     past_end: bool = False
+    more: bool = False  # more matches than COUNT_LIMIT
 
     @property
     def has_previous(self) -> bool:
@@ -325,19 +329,29 @@ def _result(entry: SearchEntry, terms: list[str]) -> Result:
 
 
 def search(*, user, query: Query, filters: Filters, page: int) -> SearchPage:
-    """One page of results (two queries: the count and the page; none for an empty query)."""
+    """One page of results (two queries: the count and the page; none for an empty query).
+
+    The count stops at COUNT_LIMIT. Past it (a common word), counting and ranking every match
+    would cost more than anyone reading twenty results a page needs: the results come newest
+    first, and the page says so and suggests a narrower search."""
     found = SearchPage(query=query, filters=filters, results=[], number=page)
     if not query.text:
         return found
     entries = matching_entries(user=user, query=query, filters=filters)
-    paginator = Paginator(
-        entries.select_related("consultation", "topic", "stance"), RESULTS_PER_PAGE
-    )
-    found.total = paginator.count
-    found.num_pages = paginator.num_pages
+    counted = entries.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    found.total = min(counted, COUNT_LIMIT)
+    found.more = counted > COUNT_LIMIT
+    if found.more:
+        # Ranking every match of a common word means reading every one of them; the newest
+        # come from an index, and the page says that is their order.
+        entries = entries.order_by("-published_at", "-pk")
+    found.num_pages = max(1, -(-found.total // RESULTS_PER_PAGE))
     if page > found.num_pages:
         found.past_end = found.total > 0
         return found
+    start = (page - 1) * RESULTS_PER_PAGE
+    end = min(start + RESULTS_PER_PAGE, found.total)  # the pages end where the count did
+    rows = entries.select_related("consultation", "topic", "stance")[start:end]
     terms = query.terms
-    found.results = [_result(entry, terms) for entry in paginator.page(page).object_list]
+    found.results = [_result(entry, terms) for entry in rows]
     return found

@@ -167,3 +167,22 @@ def test_every_page_has_a_labelled_search_box(client, open_topic):
     page = client.get(open_topic.get_absolute_url()).content.decode()
     assert 'role="search"' in page
     assert '<label for="site-search-q"' in page
+
+
+def test_counting_stops_at_the_limit_and_the_page_says_there_are_more(
+    open_topic, indexed_position, client, monkeypatch
+):
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(selectors, "RESULTS_PER_PAGE", 2)
+    for number in range(5):
+        indexed_position(topic=open_topic, claim=f"감시 {number}", body="감시 사회를 걱정한다.")
+    found = _search(AnonymousUser(), "감시")
+    assert (found.total, found.more, found.num_pages, len(found.results)) == (3, True, 2, 2)
+    assert [result.title for result in found.results] == [
+        "<mark>감시</mark> 4",
+        "<mark>감시</mark> 3",
+    ]  # newest first, past the limit
+    assert len(_search(AnonymousUser(), "감시", page=2).results) == 1
+    assert _search(AnonymousUser(), "감시", page=3).past_end
+    page = client.get(reverse("forum:search"), {"q": "감시"}).content.decode()
+    assert "More than 3 results for “감시”, newest first." in page
