@@ -56,7 +56,7 @@ def test_a_moderator_writes_and_publishes_a_summary_and_a_visitor_reads_it(demo,
     body = page.get_by_label(re.compile("^Summary \\(Markdown"))
     body.fill(body.input_value() + "\n## Doubts\n\n- A clock rewards deleting")
     page.get_by_label("Search this topic's positions").fill(third.claim.split()[1])
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.locator("#picker-search").click()
     expect(page.locator(".citation-picker")).to_contain_text(f"[[P{third.pk}]]")
     expect(body).to_have_value(re.compile("A clock rewards deleting$"))
     _photograph_editor(page, "search")
