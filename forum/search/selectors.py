@@ -329,29 +329,44 @@ def _result(entry: SearchEntry, terms: list[str]) -> Result:
 
 
 def search(*, user, query: Query, filters: Filters, page: int) -> SearchPage:
-    """One page of results (two queries: the count and the page; none for an empty query).
+    """One page of results in two queries (none for an empty query): the candidates, then
+    the page's rows.
 
-    The count stops at COUNT_LIMIT. Past it (a common word), counting and ranking every match
-    would cost more than anyone reading twenty results a page needs: the results come newest
-    first, and the page says so and suggests a narrower search."""
+    The candidates are at most COUNT_LIMIT + 1 matches, each with its rank: they are the
+    count, and, when there are no more, the ranking, done here, so that the match and the
+    visibility joins run once. Past COUNT_LIMIT (a common word), counting and ranking every
+    match would cost more than anyone reading twenty results a page needs: the results come
+    newest first, from an index, and the page says so and suggests a narrower search."""
     found = SearchPage(query=query, filters=filters, results=[], number=page)
     if not query.text:
         return found
     entries = matching_entries(user=user, query=query, filters=filters)
-    counted = entries.order_by().values("pk")[: COUNT_LIMIT + 1].count()
-    found.total = min(counted, COUNT_LIMIT)
-    found.more = counted > COUNT_LIMIT
-    if found.more:
-        # Ranking every match of a common word means reading every one of them; the newest
-        # come from an index, and the page says that is their order.
-        entries = entries.order_by("-published_at", "-pk")
+    candidates = list(
+        entries.order_by().values_list("pk", "rank", "published_at")[: COUNT_LIMIT + 1]
+    )
+    found.total = min(len(candidates), COUNT_LIMIT)
+    found.more = len(candidates) > COUNT_LIMIT
     found.num_pages = max(1, -(-found.total // RESULTS_PER_PAGE))
     if page > found.num_pages:
         found.past_end = found.total > 0
         return found
     start = (page - 1) * RESULTS_PER_PAGE
     end = min(start + RESULTS_PER_PAGE, found.total)  # the pages end where the count did
-    rows = entries.select_related("consultation", "topic", "stance")[start:end]
+    rows = SearchEntry.objects.select_related("consultation", "topic", "stance")
+    if found.more:
+        # Ranking every match of a common word means reading every one of them; the newest
+        # come from an index, and the page says that is their order.
+        entries = list(
+            entries.select_related("consultation", "topic", "stance").order_by(
+                "-published_at", "-pk"
+            )[start:end]
+        )
+    else:
+        # The order matching_entries gives: best rank, then newest, then the latest id.
+        candidates.sort(key=lambda c: (-c[1], -c[2].timestamp(), -c[0]))
+        chosen = [pk for pk, _rank, _date in candidates[start:end]]
+        by_pk = rows.in_bulk(chosen)
+        entries = [by_pk[pk] for pk in chosen]
     terms = query.terms
-    found.results = [_result(entry, terms) for entry in rows]
+    found.results = [_result(entry, terms) for entry in entries]
     return found
