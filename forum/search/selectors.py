@@ -352,20 +352,16 @@ def search(*, user, query: Query, filters: Filters, page: int) -> SearchPage:
         return found
     start = (page - 1) * RESULTS_PER_PAGE
     end = min(start + RESULTS_PER_PAGE, found.total)  # the pages end where the count did
-    rows = SearchEntry.objects.select_related("consultation", "topic", "stance")
+    related = ("consultation", "topic", "stance")
     if found.more:
         # Ranking every match of a common word means reading every one of them; the newest
         # come from an index, and the page says that is their order.
-        entries = list(
-            entries.select_related("consultation", "topic", "stance").order_by(
-                "-published_at", "-pk"
-            )[start:end]
-        )
+        entries = list(entries.select_related(*related).order_by("-published_at", "-pk")[start:end])
     else:
         # The order matching_entries gives: best rank, then newest, then the latest id.
         candidates.sort(key=lambda c: (-c[1], -c[2].timestamp(), -c[0]))
         chosen = [pk for pk, _rank, _date in candidates[start:end]]
-        by_pk = rows.in_bulk(chosen)
+        by_pk = SearchEntry.objects.select_related(*related).in_bulk(chosen)
         entries = [by_pk[pk] for pk in chosen]
     terms = query.terms
     found.results = [_result(entry, terms) for entry in entries]
