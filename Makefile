@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # npm writes this file on every install; it is newer than the lock file once `npm ci` has run.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup run test bench lint messages clean
+.PHONY: setup run serve test bench lint messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Agora needs Python 3.11 or newer" or 0)'
@@ -28,8 +28,17 @@ run: setup
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo --if-empty
 	DJANGO_DEBUG=1 $(PY) manage.py compute_opinions
 	# The task worker recomputes opinion maps after votes; it stops with the server.
-	DJANGO_DEBUG=1 $(PY) manage.py db_worker --interval 5 & trap 'kill $$!' EXIT; \
+	DJANGO_DEBUG=1 $(PY) manage.py task_worker --interval 5 & trap 'kill $$!' EXIT; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production on this machine: gunicorn (gunicorn.conf.py reads GUNICORN_* from the environment),
+# WhiteNoise for static files, and the task worker. Needs DJANGO_SECRET_KEY and
+# DJANGO_ALLOWED_HOSTS; DATABASE_URL and CACHE_URL name PostgreSQL and Redis (README).
+serve: setup
+	DJANGO_DEBUG=0 $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --no-input --verbosity 0
+	DJANGO_DEBUG=0 $(PY) manage.py task_worker --interval 2 & trap 'kill $$!' EXIT; \
+	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 test: setup
 	$(PY) -m pytest

@@ -16,6 +16,7 @@ from django_comments_xtd.models import BlackListedDomain, XtdComment
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from forum.accounts.forms import AccountChangeForm, AccountCreationForm
+from forum.caching.services import site_changed
 from forum.consultations import services
 from forum.models import (
     Consultation,
@@ -51,8 +52,21 @@ class ConsultationAdminForm(forms.ModelForm):
         return phase
 
 
+class ReadersPagesFollowDeletions:
+    """A deleted consultation or topic leaves the readers' cached pages (the admin deletes
+    in one transaction with this)."""
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        site_changed()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        site_changed()
+
+
 @admin.register(Consultation)
-class ConsultationAdmin(TranslationAdmin):
+class ConsultationAdmin(ReadersPagesFollowDeletions, TranslationAdmin):
     form = ConsultationAdminForm
     list_display = ["title", "slug", "phase", "opens_on", "closes_on"]
     list_filter = ["phase"]
@@ -71,7 +85,7 @@ class StanceInline(TranslationTabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(ReadersPagesFollowDeletions, TranslationAdmin):
     list_display = ["question", "consultation", "order"]
     list_filter = ["consultation"]
     search_fields = ["question", "slug"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from forum.accounts.managers import UserManager
 from forum.accounts.models import DataExport
 from forum.accounts.pseudonyms import PSEUDONYM_KEY_MAX_LENGTH, pseudonym_key, pseudonym_normalised
+from forum.caching.models import PageGeneration
 from forum.consultations.models import PHASE_TRANSITIONS, Consultation, Phase, Source, Stance, Topic
 from forum.discussion.models import REPLY_MAX_LENGTH, DiscussionFollow, Leaning, Reply
 from forum.positions.models import BODY_MAX_LENGTH, CLAIM_MAX_LENGTH, Position, PositionRevision
@@ -33,6 +34,7 @@ __all__ = [
     "DiscussionFollow",
     "Leaning",
     "OpinionSnapshot",
+    "PageGeneration",
     "Phase",
     "Position",
     "PositionRevision",

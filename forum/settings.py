@@ -100,6 +100,14 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'agora.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
+# A connection per request costs PostgreSQL a process and Agora a handshake (2.3x on the home
+# page here): keep it for a minute, and check it before reuse so a restarted server costs one
+# failed health check, not a failed request. SQLite opens a file; nothing to keep.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "DJANGO_CONN_MAX_AGE", default=60 if _POSTGRES else 0
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the task worker write to the same file: wait for the lock instead of
     # failing, and take it at the start of a transaction so two writers never deadlock.
@@ -109,6 +117,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://agora")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Shared by every app server and the task worker; an outage degrades to no cache
+    # (forum/resilient_cache.py) within these timeouts, in seconds.
+    CACHES["default"]["BACKEND"] = "forum.resilient_cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "socket_connect_timeout": env.float("AGORA_CACHE_CONNECT_TIMEOUT", default=0.2),
+            "socket_timeout": env.float("AGORA_CACHE_TIMEOUT", default=0.5),
+            "retry_on_timeout": False,
+        }
+    )
+    CACHES["default"].setdefault("KEY_PREFIX", "agora")
+    # Sessions read from Redis and are kept in the database: a Redis restart signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="Agora <noreply@agora.example>")
@@ -221,6 +243,10 @@ TASKS = {
 
 # Where mail sent outside a request (moderation notices) points people to.
 AGORA_SITE_URL = env.str("AGORA_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# How long an anonymous reader's page may keep vote and like tallies (forum/caching/pages.py):
+# every other change reaches the next reader at once. 0 turns the page cache off.
+AGORA_PAGE_CACHE_SECONDS = env.int("AGORA_PAGE_CACHE_SECONDS", default=10)
 
 # The privacy policy (/privacy/): whom citizens write to about their personal data, and the
 # date the policy as written took effect.

@@ -63,3 +63,6 @@ urlpatterns = [
     path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
 ]
+
+# An unreachable database answers 503 with Retry-After (forum/errors.py).
+handler500 = "forum.errors.server_error"

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from moderation import registry
 from moderation.models import (
     ModeratedItem,
     ModerationAction,
@@ -26,6 +27,7 @@ Action = ModerationAction.Action
 def apply_status(item: ModeratedItem, content: models.Model) -> None:
     fields = content.apply_moderation(status=item.status, reason=item.reason)
     content.save(update_fields=fields)
+    registry.content_changed(content)
 
 
 def log_action(*, actor, action, item=None, target_user=None, reason="", note="") -> None:

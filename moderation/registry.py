@@ -14,7 +14,8 @@ The forum also registers, with each model, its visibility rule (`readable_by(use
 moderation quotes and accepts reports only on content the person may read, without knowing
 the rule itself; and how to show it whole (`shown(content) -> Shown`: its one-line title and
 the HTML it stored, already sanitised, for the item page). Once, it registers how to name
-scopes (`scope_titles(slugs) -> {slug: title}`), so moderators read consultations by title.
+scopes (`scope_titles(slugs) -> {slug: title}`), so moderators read consultations by title,
+and what follows a change of status (`content_changed(content)`: readers' cached pages go).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Shown:
 
 _shown: dict[str, Callable[[models.Model], Shown]] = {}
 _scope_titles: list[Callable[[Iterable[str]], dict[str, str]]] = []
+_content_changed: list[Callable[[models.Model], None]] = []
 
 
 def register(
@@ -55,6 +57,17 @@ def register(
     _readable_by[model._meta.label_lower] = readable_by
     if shown is not None:
         _shown[model._meta.label_lower] = shown
+
+
+def register_content_changed(callback: Callable[[models.Model], None]) -> None:
+    """What to do, in the moderation's transaction, once content's status changed: the forum
+    raises the page generation of its consultation, so that readers' cached pages go."""
+    _content_changed[:] = [callback]
+
+
+def content_changed(content: models.Model) -> None:
+    for callback in _content_changed:
+        callback(content)
 
 
 def register_scope_titles(titles: Callable[[Iterable[str]], dict[str, str]]) -> None:

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django_comments.models import Comment, CommentFlag
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
+from forum.caching.services import site_changed
 from forum.models import (
     Citation,
     DataExport,
@@ -163,12 +164,16 @@ def account_delete(
         transaction.on_commit(lambda: _files_delete(files), robust=True)
 
         _scrub(account, day=day)
+        # Its name (and with erase_text its words) showed on any consultation's pages.
+        site_changed()
         account.groups.clear()
         account.user_permissions.clear()
 
         if then is not None:
             for topic_id in result.topic_ids:
-                transaction.on_commit(lambda topic_id=topic_id: then(topic_id=topic_id))
+                transaction.on_commit(
+                    lambda topic_id=topic_id: then(topic_id=topic_id), robust=True
+                )
     return result
 
 

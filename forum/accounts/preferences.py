@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from forum.accounts.services import account_language_set
@@ -64,12 +65,23 @@ def preferences(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Exempt for readers without an account: their switch sets only a cookie, and a token in it
+# would give every anonymous page a CSRF cookie, which no shared cache may store. A signed-in
+# account's switch also saves its preference, so it is checked like every other form.
+@csrf_exempt
 @require_http_methods(["POST"])
 def set_language(request: HttpRequest) -> HttpResponse:
     """The header's language switch (Django's view); for a signed-in account the choice is
     also its preference, so that its notices and e-mails follow what it reads the site in."""
+    if request.user.is_authenticated:
+        return _account_language_switch(request)
+    return i18n.set_language(request)
+
+
+@csrf_protect
+def _account_language_switch(request: HttpRequest) -> HttpResponse:
     response = i18n.set_language(request)
     language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language in dict(settings.LANGUAGES):
         account_language_set(user=request.user, language=language)
     return response

@@ -41,5 +41,5 @@ def data_export_request(*, user: User, then: Callable[[int], object] | None = No
         return unfinished
     if then is not None:
         export_id = export.pk
-        transaction.on_commit(lambda: then(export_id))
+        transaction.on_commit(lambda: then(export_id), robust=True)
     return export

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from forum.caching.services import pages_changed, site_changed
 from forum.markup import render_markdown
 from forum.models import (
     PHASE_TRANSITIONS,
@@ -52,6 +53,8 @@ def consultation_save(*, consultation: Consultation) -> Consultation:
     consultation.full_clean()
     consultation.save()
     search_index_consultation(consultation)
+    # The home page lists it; a changed slug takes its pages to new addresses.
+    site_changed()
     return consultation
 
 
@@ -62,4 +65,5 @@ def topic_save(*, topic: Topic) -> Topic:
     topic.full_clean()
     topic.save()
     search_index_topic(topic)
+    pages_changed(consultation_ids=[topic.consultation_id])
     return topic

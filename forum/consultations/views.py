@@ -11,6 +11,7 @@ from django.http import (
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from forum.caching.pages import cached_for_readers
 from forum.consultations import selectors
 from forum.models import (
     Consultation,
@@ -20,12 +21,14 @@ from forum.summaries import permissions as summaries_permissions
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def home(request: HttpRequest) -> HttpResponse:
     consultations = selectors.consultations_public()
     return render(request, "forum/home.html", {"consultations": consultations})
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     consultation = selectors.consultation_for_page(slug=slug, user=request.user)
     if consultation is None:

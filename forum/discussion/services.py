@@ -26,6 +26,7 @@ from django_comments_xtd.models import (
     TmpXtdComment,
 )
 
+from forum.caching.services import pages_changed
 from forum.content_language import detect_lang
 from forum.discussion.permissions import (
     check_can_follow_discussion,
@@ -119,6 +120,7 @@ def reply_posted(*, reply: Reply, holds: list[Hold]) -> None:
     asks the task worker to tell the discussion's followers)."""
     moderation.item_track(content=reply, holds=holds)
     search_index_reply(reply)
+    pages_changed(consultation_ids=[reply.content_object.topic.consultation_id])
 
 
 def reply_followers_notify(*, reply_id: int) -> int:

@@ -77,7 +77,7 @@ def reply_was_posted(sender: type, comment: TmpXtdComment, request: HttpRequest,
     # Followers are told by the task worker, once the reply is committed: a popular
     # discussion's mail is never sent inside the poster's request.
     reply_id = reply.pk
-    transaction.on_commit(lambda: tasks.reply_followers_notify.enqueue(reply_id))
+    transaction.on_commit(lambda: tasks.reply_followers_notify.enqueue(reply_id), robust=True)
     if holds:
         messages.info(
             request,

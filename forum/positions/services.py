@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.caching.services import pages_changed
 from forum.content_language import detect_lang
 from forum.markup import render_markdown
 from forum.models import (
@@ -70,6 +71,7 @@ def position_create(
         raise
     moderation.item_track(content=position, holds=holds)
     search_index_position(position)
+    pages_changed(consultation_ids=[topic.consultation_id])
     return position
 
 
@@ -110,6 +112,7 @@ def position_revise(
         moderation.item_track(content=locked, holds=holds)
         locked.refresh_from_db(fields=["moderation_status", "moderation_reason"])
         search_index_position(locked)
+        pages_changed(consultation_ids=[position.topic.consultation_id])
     return locked
 
 

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_comments_xtd.conf import settings as xtd_settings
 
+from forum.caching.fragments import fragments_render
+from forum.caching.pages import cached_for_readers
 from forum.charts import stance_bar
 from forum.consultations import selectors as consultations_selectors
 from forum.consultations.views import topic_or_404
@@ -55,6 +57,7 @@ HELD_MESSAGE = gettext_lazy(
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
     topic = topic_or_404(request, consultation_slug, topic_slug)
     stances = list(topic.stances.all())
@@ -84,6 +87,13 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
         position.can_vote = can_vote(request.user, position)
         position.show_content = position_access(request.user, position) == Access.FULL
     own_position = selectors.position_of_author(topic=topic, user=request.user)
+    cards = fragments_render(
+        request,
+        "forum/includes/position_card.html",
+        page.object_list,
+        shows=_card_shows,
+        context=lambda position: {"position": position},
+    )
     return render(
         request,
         "forum/topic_detail.html",
@@ -94,12 +104,40 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
             "selected_stance": stance,
             "order": order,
             "page": page,
+            "cards": cards,
             "segments": segments,
             "position_total": total,
             "own_position": own_position,
             "can_post": own_position is None and can_post_position(request.user, topic),
             "can_write_summary": summaries_permissions.summary_refusal(request.user, topic) is None,
         },
+    )
+
+
+def _card_shows(position: Position) -> tuple:
+    """Everything forum/includes/position_card.html (and votes.html in it) shows or decides on."""
+    return (
+        position.pk,
+        position.topic.consultation.slug,
+        position.topic.slug,
+        position.show_content,
+        position.moderation_status,
+        position.moderation_reason,
+        position.erased_at,
+        position.stance.label,
+        position.stance_colour,
+        position.lang,
+        position.claim,
+        position.author.display_name,
+        position.created_at,
+        position.revised_at,
+        position.reply_count,
+        position.agree_count,
+        position.disagree_count,
+        position.pass_count,
+        position.bridging_score,
+        position.can_vote,
+        position.my_vote,
     )
 
 
@@ -115,6 +153,7 @@ def position_or_404(
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def position_detail(
     request: HttpRequest, consultation_slug: str, topic_slug: str, pk: int
 ) -> HttpResponse:
@@ -133,6 +172,14 @@ def position_detail(
     _mark_reply_actions(
         request, position, discussion, may_reply=refusal is None, moderator=moderator
     )
+    replies_url = position.get_absolute_url() + "replies/"
+    threads_html = fragments_render(
+        request,
+        "forum/includes/reply_thread.html",
+        discussion.threads,
+        shows=lambda thread: (replies_url, *(_reply_shows(node) for node in thread.walk())),
+        context=lambda thread: {"node": thread, "replies_url": replies_url},
+    )
     return render(
         request,
         "forum/position_detail.html",
@@ -143,6 +190,7 @@ def position_detail(
             "revisions": position.revisions.all(),
             "can_revise": can_revise_position(request.user, position),
             "discussion": discussion,
+            "threads_html": threads_html,
             "reply_form": ReplyForm(position) if refusal is None else None,
             "reply_refusal": refusal,
             "following": position.is_followed,
@@ -158,6 +206,36 @@ def position_detail(
             if position.moderation_status == ModerationStatus.HELD
             else [],
         },
+    )
+
+
+def _reply_shows(node: discussion_selectors.ReplyNode) -> tuple:
+    """Everything django_comments_xtd/comment.html shows or decides on for one reply."""
+    reply = node.reply
+    return (
+        reply.pk,
+        reply.parent_id,
+        reply.level,
+        reply.leaning,
+        reply.leaning_label,
+        reply.user.display_name if reply.user else reply.user_name,
+        reply.submit_date,
+        reply.erased_at,
+        reply.lang,
+        reply.comment_html,
+        reply.moderation_status,
+        reply.moderation_reason,
+        reply.is_public,
+        reply.is_removed,
+        node.show_content,
+        node.likes,
+        node.dislikes,
+        node.liked,
+        node.disliked,
+        node.can_feedback,
+        node.can_answer,
+        node.can_report,
+        node.can_moderate,
     )
 
 

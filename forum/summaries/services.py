@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from forum.caching.services import pages_changed
 from forum.models import (
     Citation,
     Consultation,
@@ -116,10 +117,12 @@ def summary_publish(
                 "stats",
             ]
         )
-        _advance_consultation(consultation_of(scope))
+        consultation = consultation_of(scope)
+        _advance_consultation(consultation)
+        pages_changed(consultation_ids=[consultation.pk])
         if then is not None:
             version_id = draft.pk
-            transaction.on_commit(lambda: then(version_id))
+            transaction.on_commit(lambda: then(version_id), robust=True)
     return draft
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from forum.caching.pages import cached_for_readers
 from forum.charts import group_letter, opinion_map_context, stance_bar
 from forum.consultations.views import consultation_or_404, topic_or_404
 from forum.models import (
@@ -218,11 +219,13 @@ def _summary_detail(request: HttpRequest, scope: Topic | Consultation) -> HttpRe
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def summary_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
     return _summary_detail(request, topic_or_404(request, consultation_slug, topic_slug))
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def consultation_summary(request: HttpRequest, slug: str) -> HttpResponse:
     return _summary_detail(request, consultation_or_404(request, slug))
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum.caching.services import pages_changed
 from forum.models import (
     OpinionSnapshot,
     Position,
@@ -35,7 +36,8 @@ def vote_cast(
     replaces their earlier one. One INSERT … ON CONFLICT UPDATE: two at once leave one row.
 
     `then(topic_id=…)` runs once the vote is committed (the views pass the task that asks
-    for the opinion map to be recomputed; tasks import services, never the reverse).
+    for the opinion map to be recomputed; tasks import services, never the reverse). It is
+    robust: the vote is stored by then, so its failure is logged, never answered as an error.
     """
     check_can_vote(voter, position)
     value = VOTE_VALUES.get(value) if isinstance(value, str) else value
@@ -50,7 +52,7 @@ def vote_cast(
     )
     if then is not None:
         topic_id = position.topic_id
-        transaction.on_commit(lambda: then(topic_id=topic_id))
+        transaction.on_commit(lambda: then(topic_id=topic_id), robust=True)
     return vote
 
 
@@ -100,6 +102,7 @@ def opinions_compute(*, topic: Topic) -> OpinionSnapshot:
         for position in changed:
             position.bridging_score = scores.get(position.pk)
         Position.objects.bulk_update(changed, ["bridging_score"], batch_size=500)
+        pages_changed(consultation_ids=[topic.consultation_id])
     return snapshot
 
 

@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from forum.caching.pages import cached_for_readers
 from forum.charts import group_of_letter, opinion_map_context
 from forum.consultations.views import topic_or_404
 from forum.positions.views import position_or_404
@@ -82,6 +83,7 @@ def vote_on_more(request: HttpRequest, consultation_slug: str, topic_slug: str) 
 
 
 @transaction.non_atomic_requests
+@cached_for_readers
 def opinion_map(request: HttpRequest, consultation_slug: str, topic_slug: str) -> HttpResponse:
     """The map, its groups in words, and with `?group=B` what sets group B apart."""
     topic = topic_or_404(request, consultation_slug, topic_slug)

@@ -108,8 +108,9 @@ def test_an_unknown_group_shows_every_group(client, mapped, query):
     assert response.context["unknown_group"] == (query != "?group=")
 
 
-# Topic with stances and sources, snapshot, positions; a citizen adds session and user.
-MAP_QUERIES_VISITOR = 5
+# Topic with stances and sources, snapshot, positions; a visitor adds the page generations
+# (forum/caching/pages.py), a citizen session and user.
+MAP_QUERIES_VISITOR = 6
 MAP_QUERIES_CITIZEN = 7
 
 

@@ -242,8 +242,8 @@ def test_the_summary_page_costs_constant_queries(
     summaries_services.summary_publish(
         publisher=moderator, scope=topic, version_number=draft.number
     )
-    # topic, stances, sources, versions, citations with positions, opinion map.
-    with django_assert_num_queries(6):
+    # generations, topic, stances, sources, versions, citations with positions, opinion map.
+    with django_assert_num_queries(7):
         assert client.get(f"{topic.get_absolute_url()}summary/").status_code == 200
 
 

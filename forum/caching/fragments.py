@@ -1,0 +1,95 @@
+"""Rendered fragments (a position's card, a thread of replies) cached by what they show.
+
+A signed-in page can't be cached whole (it carries the reader's votes, rights and CSRF token),
+but most of it is the same HTML as the last time: twenty cards, twenty threads. Each fragment
+is stored under a hash of everything it shows: the content, its counts, the reader's own vote
+or like and the actions the reader may take, the language, and the templates' source. So a
+fragment is never invalidated: when anything it shows changes, its key does, and the old entry
+simply ages out. The two per-request parts are rendered as sentinels and swapped in after:
+the CSRF token (its hidden input, whose exact markup no escaped user text can produce) and the
+address a vote form returns to.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+Item = TypeVar("Item")
+
+FRAGMENT_SECONDS = 60 * 60
+CSRF_SENTINEL = "agora-csrf-sentinel"
+_CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+RETURN_SENTINEL = "/__agora_return_path__"
+
+
+@functools.cache
+def _templates_version() -> str:
+    """A hash of every template's source: a deployment that changes one renders afresh."""
+    digest = hashlib.blake2b(digest_size=8)
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(folder).rglob("*.html")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fragments_render(
+    request: HttpRequest,
+    template_name: str,
+    items: Sequence[Item],
+    *,
+    shows: Callable[[Item], Iterable[object]],
+    context: Callable[[Item], dict],
+) -> list[SafeString]:
+    """Each item's fragment, from the cache where it is there, rendered and stored where not.
+
+    `shows(item)` lists every value the fragment shows or depends on; `context(item)` is what
+    the template needs. Both are the caller's promise that nothing else changes the HTML.
+    """
+    prefix = f"agora:fragment:{_templates_version()}:{template_name}:{get_language()}:"
+    keys = [
+        prefix + hashlib.blake2b(repr(tuple(shows(item))).encode(), digest_size=20).hexdigest()
+        for item in items
+    ]
+    found = cache.get_many(keys)
+    missing: dict[str, str] = {}
+    template = get_template(template_name)
+    rendered: list[str] = []
+    for key, item in zip(keys, items, strict=True):
+        html = found.get(key)
+        if html is None:
+            html = template.render(
+                {**context(item), "csrf_token": CSRF_SENTINEL, "return_path": RETURN_SENTINEL}
+            )
+            missing[key] = html
+        rendered.append(html)
+    if missing:
+        cache.set_many(missing, FRAGMENT_SECONDS)
+    sentinel_input = _CSRF_INPUT.format(CSRF_SENTINEL)
+    # The token only where a form needs it: asking for one sets the CSRF cookie.
+    csrf_input = (
+        _CSRF_INPUT.format(get_token(request))
+        if any(sentinel_input in html for html in rendered)
+        else ""
+    )
+    return_path = escape(request.get_full_path())
+    return [
+        mark_safe(  # noqa: S308 -- rendered and escaped by the template engine; see above
+            html.replace(sentinel_input, csrf_input).replace(
+                f'value="{RETURN_SENTINEL}', f'value="{return_path}'
+            )
+        )
+        for html in rendered
+    ]

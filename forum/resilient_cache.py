@@ -1,0 +1,110 @@
+"""Django's Redis cache, made to degrade to no cache while Redis is unreachable.
+
+Agora keeps nothing in the cache that it can't rebuild: readers' pages and fragments, the
+sign-in rate limits' history, debounce markers for background work. Sessions are stored in
+the database behind it (`cached_db`). So an outage may cost speed, never a request: a read
+misses, a write is dropped, and `add`, which callers use as "nobody is doing this yet", says
+yes (allauth waits in a loop on `add` for its rate-limit lock; the debounced tasks it guards
+are idempotent, so doing one twice is the lesser harm). Short socket timeouts (the settings)
+keep a dead Redis from holding every worker for the default of forever; each failure is
+logged once per `_LOG_EVERY` seconds per process, not once per request.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+_LOG_EVERY = 30.0
+
+
+class ResilientRedisCache(RedisCache):
+    _last_logged = 0.0
+
+    def _failed(self, operation: str, error: RedisError) -> None:
+        now = time.monotonic()
+        if now - ResilientRedisCache._last_logged >= _LOG_EVERY:
+            ResilientRedisCache._last_logged = now
+            logger.warning("cache unavailable (%s): %s; serving without it", operation, error)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except RedisError as error:
+            self._failed("get", error)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except RedisError as error:
+            self._failed("get_many", error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except RedisError as error:
+            self._failed("has_key", error)
+            return False
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except RedisError as error:
+            self._failed("add", error)
+            return True
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except RedisError as error:
+            self._failed("set", error)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except RedisError as error:
+            self._failed("set_many", error)
+            return list(data)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except RedisError as error:
+            self._failed("touch", error)
+            return False
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except RedisError as error:
+            self._failed("delete", error)
+            return False
+
+    def delete_many(self, keys, version=None):
+        try:
+            super().delete_many(keys, version)
+        except RedisError as error:
+            self._failed("delete_many", error)
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except RedisError as error:
+            self._failed("incr", error)
+            # What the base class answers for a key it doesn't hold.
+            raise ValueError(f"Key '{key}' not found") from error
+
+    def clear(self):
+        try:
+            return super().clear()
+        except RedisError as error:
+            self._failed("clear", error)
+            return False
