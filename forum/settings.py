@@ -199,7 +199,14 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Every app server and the task worker must see the same files: one folder on a shared
+    # volume (DJANGO_MEDIA_ROOT), or an object store's backend named here (django-storages).
+    "default": {
+        "BACKEND": env.str(
+            "AGORA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json("AGORA_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         # Hashed names need `collectstatic`; development and tests serve from the apps.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
