@@ -58,6 +58,29 @@ def cached_for_readers(view):
     return wrapped
 
 
+def site_generation(request: HttpRequest) -> int:
+    """The sum of every counter: it grows with any change anywhere. Read once per request."""
+    total = getattr(request, "_agora_site_generation", None)
+    if total is None:
+        total = PageGeneration.objects.aggregate(total=Sum("generation"))["total"] or 0
+        request._agora_site_generation = total
+    return total
+
+
+def shared_result(key: str, compute):
+    """What `compute()` returns, the same for every reader, kept as long as a reader's page:
+    for the parts of a signed-in page that cost most and show nobody's own data. The caller
+    puts the generations the result depends on into `key`."""
+    if settings.AGORA_PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    key = f"agora:shared:{key}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, settings.AGORA_PAGE_CACHE_SECONDS)
+    return found
+
+
 def _cacheable(request: HttpRequest) -> bool:
     # The cookies, not request.user: reading the user would load a session for nothing.
     return (
@@ -79,8 +102,7 @@ def _storable(response: HttpResponse) -> bool:
 
 def _key(request: HttpRequest, consultation_slug: str | None) -> str:
     if consultation_slug is None:
-        total = PageGeneration.objects.aggregate(total=Sum("generation"))["total"] or 0
-        generations = f"all{total}"
+        generations = f"all{site_generation(request)}"
     else:
         names = (SITE, consultation_generation_name(consultation_slug))
         found = dict(

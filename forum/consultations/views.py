@@ -11,7 +11,7 @@ from django.http import (
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from forum.caching.pages import cached_for_readers
+from forum.caching.pages import cached_for_readers, shared_result, site_generation
 from forum.consultations import selectors
 from forum.models import (
     Consultation,
@@ -23,7 +23,11 @@ from forum.summaries import permissions as summaries_permissions
 @transaction.non_atomic_requests
 @cached_for_readers
 def home(request: HttpRequest) -> HttpResponse:
-    consultations = selectors.consultations_public()
+    # The counts cost the page most and are everyone's: signed-in readers share them too.
+    consultations = shared_result(
+        f"home-consultations:{site_generation(request)}",
+        lambda: list(selectors.consultations_public()),
+    )
     return render(request, "forum/home.html", {"consultations": consultations})
 
 

@@ -239,3 +239,22 @@ def test_cached_reply_threads_follow_likes_and_moderation(citizen_client, modera
         moderator=moderator, item=item, action=Action.HIDE, reason=Reason.HARASSMENT
     )
     assert "A thread worth reading." not in citizen_client.get(url).content.decode()
+
+
+def test_signed_in_readers_share_the_home_pages_counts_until_something_changes(
+    citizen_client, citizen, open_topic, django_assert_num_queries
+):
+    PositionFactory(topic=open_topic)
+    assert citizen_client.get("/").status_code == 200
+    # Session, user and the generations: the counts come from the cache.
+    with django_assert_num_queries(3):
+        page = citizen_client.get("/").content.decode()
+    assert "<dt>Positions</dt><dd>1</dd>" in page
+    positions_services.position_create(
+        author=citizen,
+        topic=open_topic,
+        stance=open_topic.stances.first(),
+        claim="Oversight by a court",
+        body="A judge signs every order.",
+    )
+    assert "<dt>Positions</dt><dd>2</dd>" in citizen_client.get("/").content.decode()
