@@ -245,7 +245,8 @@ def main() -> int:
     port = _free_port()
     os.environ.update(_environment(port))
     print(
-        f"Pages under gunicorn ({WORKERS} sync workers, 127.0.0.1), wrk -t2 -c4, "
+        f"Pages under gunicorn ({WORKERS} {os.environ.get('GUNICORN_WORKER_CLASS', 'sync')}"
+        " workers, 127.0.0.1), wrk -t2 -c4, "
         f"{ROUNDS} rounds × {SECONDS} s, medians:"
     )
     try:
@@ -264,7 +265,7 @@ def main() -> int:
                 warnings = _check(port, urls, cookie)
                 lines = [f"  WARNING (BENCH_PAGES_STRICT=0): {line}" for line in warnings]
                 lines += report(_measure(port, cases))
-            except (CheckFailed, wrk.WrkError) as error:
+            except (CheckFailed, wrk.WrkError, subprocess.CalledProcessError) as error:
                 print(f"Page bench failed: {error}")
                 return 1
             finally:
