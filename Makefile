@@ -43,8 +43,10 @@ serve: setup
 test: setup
 	$(PY) -m pytest
 
+# Pages under gunicorn first (PostgreSQL, Redis and wrk on 127.0.0.1), then the other benches;
+# `make bench ONLY=pages` runs the page bench alone.
 bench: setup
-	$(PY) -m bench
+	$(PY) -m bench $(ONLY)
 
 lint: setup
 	$(VENV)/bin/ruff check .
