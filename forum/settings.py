@@ -108,6 +108,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     "DJANGO_CONN_MAX_AGE", default=60 if _POSTGRES else 0
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if _POSTGRES and not env.bool("DJANGO_POSTGRES_JIT", default=False):
+    # Agora's queries take milliseconds; JIT pays off only for long ones. After a bulk load,
+    # before autovacuum's statistics, the planner overestimated home's query and spent 916 ms
+    # of its 984 ms compiling it (bench/pages.py). Off unless asked for.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the task worker write to the same file: wait for the lock instead of
     # failing, and take it at the start of a transaction so two writers never deadlock.

@@ -31,7 +31,8 @@ def _settings_in_production(**env: str) -> dict:
         "import json; from django.conf import settings as s; "
         "d = s.DATABASES['default']; "
         "print(json.dumps({'age': d['CONN_MAX_AGE'], 'health': d['CONN_HEALTH_CHECKS'], "
-        "'cache': s.CACHES['default']['BACKEND'], 'sessions': s.SESSION_ENGINE}))"
+        "'cache': s.CACHES['default']['BACKEND'], 'sessions': s.SESSION_ENGINE, "
+        "'options': d.get('OPTIONS', {}).get('options')}))"
     )
     result = _manage("shell", "--no-imports", "-c", code, env={**PRODUCTION, **env})
     assert result.returncode == 0, result.stderr
@@ -48,6 +49,7 @@ def test_production_on_postgresql_and_redis_keeps_connections_and_shares_session
         "health": True,
         "cache": "forum.resilient_cache.ResilientRedisCache",
         "sessions": "django.contrib.sessions.backends.cached_db",
+        "options": "-c jit=off",
     }
     # SQLite opens a file per connection: nothing to keep; sessions stay in the database.
     assert _settings_in_production() == {
@@ -55,6 +57,7 @@ def test_production_on_postgresql_and_redis_keeps_connections_and_shares_session
         "health": True,
         "cache": "django.core.cache.backends.locmem.LocMemCache",
         "sessions": "django.contrib.sessions.backends.db",
+        "options": None,
     }
 
 
