@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # npm writes this file on every install; it is newer than the lock file once `npm ci` has run.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup run serve test bench lint messages clean
+.PHONY: setup run serve test bench lint messages clean cluster cluster-check load
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Agora needs Python 3.11 or newer" or 0)'
@@ -47,6 +47,19 @@ test: setup
 # `make bench ONLY=pages` runs the page bench alone.
 bench: setup
 	$(PY) -m bench $(ONLY)
+
+# Two app servers behind nginx, with a PostgreSQL cluster (port 5544) and a Redis (6544) of
+# their own; needs root for pg_createcluster (README: Two app servers). Ctrl-C tears it down.
+cluster: setup
+	$(PY) -m bench.cluster up
+
+cluster-check: setup
+	$(PY) -m bench.cluster check
+
+# LOAD_CLIENTS (64) signed-in clients for LOAD_SECONDS (60): clean, PostgreSQL restarted, Redis
+# restarted (README: Load and fault tests).
+load: setup
+	$(PY) -m bench.load
 
 lint: setup
 	$(VENV)/bin/ruff check .

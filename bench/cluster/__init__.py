@@ -1,0 +1,1 @@
+"""`make cluster` and `make cluster-check`: two app servers behind nginx (bench/cluster/)."""

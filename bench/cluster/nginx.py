@@ -1,0 +1,75 @@
+"""The nginx configuration in front of the app servers, generated for a run directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# The access log leaves the client's address out: Agora never stores a raw IP address.
+ACCESS_FORMAT = (
+    '$time_iso8601 "$request" $status $body_bytes_sent $request_time '
+    "upstream=$upstream_addr status=$upstream_status time=$upstream_response_time"
+)
+
+
+@dataclass(frozen=True)
+class Proxy:
+    listen: str
+    upstreams: tuple[str, ...]
+    run_dir: Path
+    # Set when nginx starts as root: its workers then drop to this user.
+    user: str | None = None
+    fail_timeout_seconds: int = 5
+
+
+def nginx_config(proxy: Proxy) -> str:
+    """nginx.conf for `nginx -p RUN_DIR -c CONF`: one upstream of all app servers.
+
+    Open-source nginx checks health passively: a server that fails once (max_fails=1) is
+    skipped for fail_timeout. A GET that meets a dead or unavailable server goes to the next
+    one; a POST does not (non_idempotent is off, nginx's default), unless it was never sent,
+    so that a write is never made twice behind the client's back.
+    """
+    run = proxy.run_dir
+    servers = "\n".join(
+        f"        server {address} max_fails=1 fail_timeout={proxy.fail_timeout_seconds}s;"
+        for address in proxy.upstreams
+    )
+    temp_paths = "\n".join(
+        f"    {kind}_temp_path {run / ('nginx-' + kind)};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    user = f"user {proxy.user};\n" if proxy.user else ""
+    return f"""{user}daemon off;
+worker_processes 2;
+pid {run / "nginx.pid"};
+error_log {run / "nginx-error.log"} warn;
+events {{
+    worker_connections 1024;
+}}
+http {{
+    log_format agora '{ACCESS_FORMAT}';
+    access_log {run / "nginx-access.log"} agora;
+{temp_paths}
+    upstream agora {{
+{servers}
+    }}
+    server {{
+        listen {proxy.listen};
+        client_max_body_size 2m;
+        location / {{
+            proxy_pass http://agora;
+            proxy_set_header Host $http_host;
+            # nginx stands where TLS would end: Django trusts one proxy
+            # (DJANGO_TRUSTED_PROXY_COUNT=1) and reads the address nginx saw, never one a
+            # client wrote.
+            proxy_set_header X-Forwarded-Proto https;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_next_upstream error timeout http_502 http_503;
+            proxy_next_upstream_tries {len(proxy.upstreams)};
+            proxy_connect_timeout 2s;
+            proxy_read_timeout 60s;
+        }}
+    }}
+}}
+"""
