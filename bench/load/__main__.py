@@ -12,7 +12,7 @@ import time
 from bench.cluster.accounts import django_ready
 from bench.cluster.launcher import Cluster
 from bench.load import results
-from bench.load.runs import Fault, run_load, verdict_lines
+from bench.load.runs import Fault, run_load, verdict_lines, warm_up
 
 
 def _task_lines(cluster: Cluster) -> list[str]:
@@ -41,6 +41,7 @@ def main() -> int:
     failed: list[str] = []
     with Cluster() as cluster:
         django_ready(cluster)
+        warm_up()
         runs = [
             ("clean", None),
             ("postgres", Fault("PostgreSQL restarted", cluster.restart_postgres, seconds / 2)),

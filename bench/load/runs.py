@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.cluster.accounts import signed_in_accounts
-from bench.cluster.launcher import NGINX_PORT, Cluster
+from bench.cluster.launcher import APP_PORTS, NGINX_PORT, Cluster
+from bench.cluster.web import Browser
 from bench.load import results
 from bench.load.clients import Plan, run_clients
 
@@ -59,6 +60,17 @@ def load_plan(seconds: float, run_tag: str) -> Plan:
     topic = load_topic()
     positions = [(p.pk, p.get_absolute_url()) for p in topic.positions.order_by("pk")]
     return Plan(topic.get_absolute_url(), positions, seconds, run_tag)
+
+
+def warm_up() -> None:
+    """Every page of the load once, so that the first run does not measure cold workers."""
+    plan = load_plan(0, "")
+    browser = Browser(NGINX_PORT)
+    for _ in range(len(APP_PORTS) * 2):
+        browser.get(plan.topic_url)
+    for _position_id, url in plan.positions:
+        browser.get(url)
+    browser.close()
 
 
 def stored_replies(run_tag: str) -> Counter[str]:
