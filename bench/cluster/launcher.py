@@ -205,7 +205,11 @@ class Cluster:
         self._spawn(f"app-{port}", gunicorn)
 
     def _start_worker(self) -> None:
-        self._spawn("worker", [PYTHON, str(ROOT / "manage.py"), "db_worker", "--interval", "1"])
+        # Agora's task_worker is db_worker that waits out a database restart; the supervisor
+        # below restarts either kind when it exits.
+        patient = ROOT / "forum" / "management" / "commands" / "task_worker.py"
+        command = "task_worker" if patient.exists() else "db_worker"
+        self._spawn("worker", [PYTHON, str(ROOT / "manage.py"), command, "--interval", "1"])
 
     def _start_nginx(self) -> None:
         proxy = Proxy(
