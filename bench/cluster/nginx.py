@@ -26,7 +26,7 @@ def nginx_config(proxy: Proxy) -> str:
     """nginx.conf for `nginx -p RUN_DIR -c CONF`: one upstream of all app servers.
 
     Open-source nginx checks health passively: a server that fails once (max_fails=1) is
-    skipped for fail_timeout. A GET that meets a dead or unavailable server goes to the next
+    skipped for fail_timeout. A GET that meets a dead server (or its 502) goes to the next
     one; a POST does not (non_idempotent is off, nginx's default), unless it was never sent,
     so that a write is never made twice behind the client's back.
     """
@@ -65,7 +65,12 @@ http {{
             # client wrote.
             proxy_set_header X-Forwarded-Proto https;
             proxy_set_header X-Forwarded-For $remote_addr;
-            proxy_next_upstream error timeout http_502 http_503;
+            # Not http_503: Agora answers 503 only when the database, which every server
+            # shares, is away. Trying the other server cannot help, and counting it as a
+            # failure (max_fails=1) took both healthy servers out: during a PostgreSQL restart
+            # nginx then answered its own 502 ("no live upstreams"), without Retry-After,
+            # instead of Agora's 503 page.
+            proxy_next_upstream error timeout http_502;
             proxy_next_upstream_tries {len(proxy.upstreams)};
             proxy_connect_timeout 2s;
             proxy_read_timeout 60s;

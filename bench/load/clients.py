@@ -17,6 +17,7 @@ from bench.load.results import ACKNOWLEDGED, Sample, Writes
 # stands for a write the load meant to make.
 REPLIES_PER_MINUTE = 10
 RETRY_AFTER_CAP_SECONDS = 5
+FAILURE_PAUSE_SECONDS = 1
 
 
 @dataclass
@@ -50,7 +51,11 @@ class Client:
             if turn % 5 == 0:
                 self._send("read", "GET", self.plan.topic_url)
             page = self._send("read", "GET", url)
-            if page is None or page.status != 200 or self.rng.random() < 0.4:
+            if page is None or page.status >= 500:
+                # A person waits a moment before trying again; a loop would not.
+                time.sleep(FAILURE_PAUSE_SECONDS)
+                continue
+            if page.status != 200 or self.rng.random() < 0.4:
                 continue
             if position_id not in self._voted and self.rng.random() < 0.5:
                 self._vote(position_id, page)

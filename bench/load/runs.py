@@ -63,14 +63,21 @@ def load_plan(seconds: float, run_tag: str) -> Plan:
 
 
 def warm_up() -> None:
-    """Every page of the load once, so that the first run does not measure cold workers."""
+    """Every page of the load once, anonymous and signed in, so that the first run does not
+    measure cold workers and empty fragment caches."""
+    from django.conf import settings
+
     plan = load_plan(0, "")
-    browser = Browser(NGINX_PORT)
-    for _ in range(len(APP_PORTS) * 2):
-        browser.get(plan.topic_url)
-    for _position_id, url in plan.positions:
-        browser.get(url)
-    browser.close()
+    ((_user_id, session),) = signed_in_accounts("load-warmup", 1)
+    for signed_in in (False, True):
+        browser = Browser(NGINX_PORT)
+        if signed_in:
+            browser.cookies[settings.SESSION_COOKIE_NAME] = session
+        for _ in range(len(APP_PORTS) * 2):
+            browser.get(plan.topic_url)
+        for _position_id, url in plan.positions:
+            browser.get(url)
+        browser.close()
 
 
 def stored_replies(run_tag: str) -> Counter[str]:

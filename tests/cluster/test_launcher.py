@@ -42,8 +42,15 @@ def test_nginx_config_skips_a_failed_server_for_five_seconds(tmp_path):
 
 def test_nginx_config_retries_failures_but_never_resends_a_post(tmp_path):
     config = _config(tmp_path)
-    assert "proxy_next_upstream error timeout http_502 http_503;" in config
+    assert "proxy_next_upstream error timeout http_502;" in config
     assert "non_idempotent" not in config
+
+
+def test_nginx_passes_agoras_503_on_instead_of_taking_the_server_out(tmp_path):
+    retried = next(
+        line for line in _config(tmp_path).splitlines() if "proxy_next_upstream " in line
+    )
+    assert "http_503" not in retried
 
 
 def test_nginx_config_sends_the_headers_django_trusts(tmp_path):
