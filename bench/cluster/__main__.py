@@ -10,7 +10,14 @@ from __future__ import annotations
 import sys
 import threading
 
-from bench.cluster.launcher import APP_PORTS, HOST, NGINX_PORT, Cluster, down_leftovers
+from bench.cluster.launcher import (
+    APP_PORTS,
+    HOST,
+    NGINX_PORT,
+    Cluster,
+    down_leftovers,
+    stop_on_sigterm,
+)
 
 
 def main(argv: list[str]) -> int:
@@ -21,6 +28,7 @@ def main(argv: list[str]) -> int:
     if command not in ("up", "check"):
         print(__doc__, file=sys.stderr)
         return 2
+    stop_on_sigterm()
     with Cluster() as cluster:
         if command == "up":
             print(f"nginx on http://{HOST}:{NGINX_PORT}/ (it sends X-Forwarded-Proto https)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import json
 import os
 import re
 import secrets
@@ -113,7 +112,7 @@ class Cluster:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
-        if kind is not None and kind is not KeyboardInterrupt:
+        if kind is not None and not issubclass(kind, KeyboardInterrupt | SystemExit):
             self.print_logs()
         self.down()
 
@@ -122,9 +121,9 @@ class Cluster:
         self.run_dir.mkdir(mode=0o755, parents=True)
         (self.run_dir / "media").mkdir()
         self.env = {**os.environ, **cluster_env(self.run_dir, secrets.token_urlsafe(48))}
-        (self.run_dir / "env.json").write_text(json.dumps(cluster_env(self.run_dir, "")))
-        _ensure_debian_package("/usr/sbin/nginx", "nginx")
-        _ensure_debian_package("redis-server", "redis-server")
+        setup_log = self.run_dir / "setup.log"
+        _ensure_debian_package("/usr/sbin/nginx", "nginx", setup_log)
+        _ensure_debian_package("redis-server", "redis-server", setup_log)
         self._start_postgres()
         self._start_redis()
         self._prepare_database()
@@ -265,6 +264,11 @@ class Cluster:
             lines = log.read_text(errors="replace").splitlines()[-tail_lines:]
             print(f"----- {log.name} (last {len(lines)} lines)", file=sys.stderr)
             print(scrub("\n".join(lines)), file=sys.stderr)
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (a timeout, a CI runner) unwinds like Ctrl-C, so that `down()` still runs."""
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(143))
 
 
 def _gunicorn_knows(setting: str) -> bool:

@@ -10,7 +10,7 @@ import sys
 import time
 
 from bench.cluster.accounts import django_ready
-from bench.cluster.launcher import Cluster
+from bench.cluster.launcher import Cluster, stop_on_sigterm
 from bench.load import results
 from bench.load.runs import Fault, run_load, verdict_lines, warm_up
 
@@ -39,6 +39,7 @@ def main() -> int:
     clients = int(os.environ.get("LOAD_CLIENTS", "64"))
     seconds = float(os.environ.get("LOAD_SECONDS", "60"))
     failed: list[str] = []
+    stop_on_sigterm()
     with Cluster() as cluster:
         django_ready(cluster)
         warm_up()
