@@ -70,11 +70,9 @@ def _output(command: list[str]) -> str:
     return done.stdout
 
 
-def _ensure_debian_package(binary: str, package: str) -> None:
+def _ensure_debian_package(binary: str, package: str, log: Path) -> None:
     if shutil.which(binary) is None and not Path(binary).exists():
-        _run(
-            ["apt-get", "install", "-y", "--no-install-recommends", package], RUN_DIR / "setup.log"
-        )
+        _run(["apt-get", "install", "-y", "--no-install-recommends", package], log)
 
 
 def http_get_status(port: int, path: str = "/", timeout: float = 5) -> int:
