@@ -48,12 +48,16 @@ class Outcome:
 
 
 def load_topic():
-    """The topic the load works on: 100 positions by other accounts (bench's own builder)."""
-    from bench.__main__ import _topic
-    from forum.models import Topic
+    """The topic the load works on: 100 positions by other accounts, in an open consultation of
+    its own (the page bench's builders)."""
+    from bench.pages_data import _topic
+    from forum.models import Consultation, Phase, Topic
 
-    existing = Topic.objects.filter(consultation__slug="bench", slug="load").first()
-    return existing or _topic("load", LOAD_TOPIC_POSITIONS)
+    consultation, _created = Consultation.objects.get_or_create(
+        slug="load", defaults={"title_en": "Load", "phase": Phase.OPEN}
+    )
+    existing = Topic.objects.filter(consultation=consultation, slug="load").first()
+    return existing or _topic(consultation, "load", LOAD_TOPIC_POSITIONS)
 
 
 def load_plan(seconds: float, run_tag: str) -> Plan:
