@@ -67,13 +67,26 @@ def site_generation(request: HttpRequest) -> int:
     return total
 
 
+def consultation_generation(request: HttpRequest, consultation_slug: str) -> str:
+    """The site's and this consultation's counters, as one string; read once per request."""
+    memo = request.__dict__.setdefault("_agora_generations", {})
+    if consultation_slug not in memo:
+        names = (SITE, consultation_generation_name(consultation_slug))
+        found = dict(
+            PageGeneration.objects.filter(name__in=names).values_list("name", "generation")
+        )
+        memo[consultation_slug] = f"{found.get(names[0], 0)}.{found.get(names[1], 0)}"
+    return memo[consultation_slug]
+
+
 def shared_result(key: str, compute):
     """What `compute()` returns, the same for every reader, kept as long as a reader's page:
     for the parts of a signed-in page that cost most and show nobody's own data. The caller
     puts the generations the result depends on into `key`."""
     if settings.AGORA_PAGE_CACHE_SECONDS <= 0:
         return compute()
-    key = f"agora:shared:{key}"
+    # Hashed: the key may carry what a client typed into the address.
+    key = f"agora:shared:{hashlib.blake2b(key.encode(), digest_size=20).hexdigest()}"
     found = cache.get(key)
     if found is None:
         found = compute()
@@ -104,11 +117,7 @@ def _key(request: HttpRequest, consultation_slug: str | None) -> str:
     if consultation_slug is None:
         generations = f"all{site_generation(request)}"
     else:
-        names = (SITE, consultation_generation_name(consultation_slug))
-        found = dict(
-            PageGeneration.objects.filter(name__in=names).values_list("name", "generation")
-        )
-        generations = f"{found.get(names[0], 0)}.{found.get(names[1], 0)}"
+        generations = consultation_generation(request, consultation_slug)
     # The address whole (the query string chooses the page and the order), hashed to a
     # fixed length whatever a client sends.
     path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()

@@ -11,13 +11,19 @@ from django.http import (
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from forum.caching.pages import cached_for_readers, shared_result, site_generation
+from forum.caching.pages import (
+    cached_for_readers,
+    consultation_generation,
+    shared_result,
+    site_generation,
+)
 from forum.consultations import selectors
 from forum.models import (
     Consultation,
     Topic,
 )
 from forum.summaries import permissions as summaries_permissions
+from forum.visibility import can_view_consultation
 
 
 @transaction.non_atomic_requests
@@ -49,10 +55,16 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def topic_or_404(request: HttpRequest, consultation_slug: str, topic_slug: str) -> Topic:
-    topic = selectors.topic_for_page(
-        consultation_slug=consultation_slug, topic_slug=topic_slug, user=request.user
+    # The topic with its stances' counts is the same for every reader until its consultation
+    # changes: read once per change, then checked against this reader's rights.
+    topic = shared_result(
+        f"topic:{consultation_generation(request, consultation_slug)}:"
+        f"{consultation_slug}:{topic_slug}",
+        lambda: selectors.topic_by_slugs(
+            consultation_slug=consultation_slug, topic_slug=topic_slug
+        ),
     )
-    if topic is None:
+    if topic is None or not can_view_consultation(request.user, topic.consultation):
         raise Http404(_("No such topic."))
     return topic
 
