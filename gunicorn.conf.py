@@ -27,3 +27,13 @@ access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # Only the local proxy may say which scheme the client used.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 wsgi_app = "forum.wsgi:application"
+
+
+def post_worker_init(worker):
+    # The Korean analyser (search terms of every new position and reply) takes 3 s to load
+    # alone and over 10 s when four workers load it at once on two cores: loaded on first
+    # use, every request queued behind a worker's first write. Each worker loads it before
+    # it accepts a request instead.
+    from forum.search.analysis import analyser_load
+
+    analyser_load()

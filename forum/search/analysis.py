@@ -60,6 +60,12 @@ def _analyser():
     return _kiwi
 
 
+def analyser_load() -> None:
+    """Load the analyser now: an app server's worker calls this before its first request
+    (gunicorn.conf.py), so that no citizen's first reply waits seconds for the model."""
+    _analyser()
+
+
 def clean(text: str) -> str:
     """NFKC (full-width Latin becomes ASCII), control and format characters (NUL among
     them) become spaces."""
