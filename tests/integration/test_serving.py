@@ -220,3 +220,20 @@ def test_a_reader_switches_language_without_a_token_an_account_needs_one(citizen
     assert account.post("/i18n/setlang/", {"language": "ko", "next": "/"}).status_code == 403
     citizen.refresh_from_db()
     assert citizen.language != "ko"
+
+
+def test_the_503_and_500_pages_need_no_database(rf):
+    """Without the django_db mark any query raises: these pages make none."""
+    from forum.errors import server_error
+
+    request = rf.get("/")
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        unavailable = server_error(request)
+    try:
+        raise RuntimeError("a bug")
+    except RuntimeError:
+        failed = server_error(request)
+    assert (unavailable.status_code, failed.status_code) == (503, 500)
+    assert "Traceback" not in unavailable.content.decode() + failed.content.decode()
