@@ -73,3 +73,43 @@ def test_source_links_only_accept_web_addresses(open_topic):
     source = open_topic.sources.model(topic=open_topic, title="x", url="javascript:alert(1)")
     with pytest.raises(ValidationError):
         source.full_clean()
+
+
+def _assert_hardened(response, url):
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "unsafe-inline" not in policy, url
+    assert "unsafe-eval" not in policy, url
+    assert response["X-Frame-Options"] == "DENY", url
+    assert response["Referrer-Policy"] == "same-origin", url
+    assert response["X-Content-Type-Options"] == "nosniff", url
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000"), url
+
+
+def test_every_page_cached_or_not_and_every_error_sends_the_hardening_headers(
+    client, citizen, open_topic, settings
+):
+    """HTTPS as production serves it; each page twice, so that a page-cache hit is checked
+    as well as the page rendered."""
+    from tests.factories import PositionFactory
+
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    position = PositionFactory(topic=open_topic)
+    topic = open_topic.get_absolute_url()
+    urls = [
+        "/",
+        open_topic.consultation.get_absolute_url(),
+        topic,
+        position.get_absolute_url(),
+        f"{topic}opinions/",
+        "/search/?q=privacy",
+        "/privacy/",
+        "/accounts/login/",
+        "/no-such-page/",
+        f"{topic}summary/",
+    ]
+    for _ in range(2):
+        for url in urls:
+            _assert_hardened(client.get(url, secure=True), url)
+    client.force_login(citizen)
+    for url in [*urls, "/accounts/preferences/"]:
+        _assert_hardened(client.get(url, secure=True), url)
