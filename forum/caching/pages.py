@@ -120,5 +120,8 @@ def _key(request: HttpRequest, consultation_slug: str | None) -> str:
         generations = consultation_generation(request, consultation_slug)
     # The address whole (the query string chooses the page and the order), hashed to a
     # fixed length whatever a client sends.
-    path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+    # With the host and scheme: a page that names its own address must not be served under
+    # another of the allowed hosts.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    path = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
     return f"agora:page:{generations}:{request.LANGUAGE_CODE}:{request.method}:{path}"

@@ -258,3 +258,12 @@ def test_signed_in_readers_share_the_home_pages_counts_until_something_changes(
         body="A judge signs every order.",
     )
     assert "<dt>Positions</dt><dd>2</dd>" in citizen_client.get("/").content.decode()
+
+
+def test_each_host_and_scheme_has_its_own_page(client, position, settings):
+    settings.ALLOWED_HOSTS = ["agora.example", "www.agora.example"]
+    url = position.topic.get_absolute_url()
+    assert client.get(url, HTTP_HOST="agora.example")[CACHE_HEADER] == "miss"
+    assert client.get(url, HTTP_HOST="www.agora.example")[CACHE_HEADER] == "miss"
+    assert client.get(url, HTTP_HOST="agora.example", secure=True)[CACHE_HEADER] == "miss"
+    assert client.get(url, HTTP_HOST="agora.example")[CACHE_HEADER] == "hit"
