@@ -135,8 +135,13 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ReadersPagesFollowDeletions, DjangoUserAdmin):
     """Accounts by pseudonym; addresses stay in allauth's e-mail records, off these lists."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        # A pseudonym shows on every page its author wrote on.
+        site_changed()
 
     form = AccountChangeForm
     add_form = AccountCreationForm

@@ -6,8 +6,10 @@ the database behind it (`cached_db`). So an outage may cost speed, never a reque
 misses, a write is dropped, and `add`, which callers use as "nobody is doing this yet", says
 yes (allauth waits in a loop on `add` for its rate-limit lock; the debounced tasks it guards
 are idempotent, so doing one twice is the lesser harm). Short socket timeouts (the settings)
-keep a dead Redis from holding every worker for the default of forever; each failure is
-logged once per `_LOG_EVERY` seconds per process, not once per request.
+keep a dead Redis from holding every worker for the default of forever, and after a failure
+the process leaves Redis alone for `_PAUSE` seconds: a Redis that drops packets instead of
+refusing them would otherwise cost every request its timeout once per cache call. Failures
+are logged once per `_LOG_EVERY` seconds per process, not once per request.
 """
 
 from __future__ import annotations
@@ -22,13 +24,34 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 _LOG_EVERY = 30.0
+_PAUSE = 2.0
+
+
+class _Paused(RedisError):
+    """Raised instead of asking Redis while the pause after a failure lasts."""
 
 
 class ResilientRedisCache(RedisCache):
+    # Per process (a sync worker keeps its cache object from request to request); the pause
+    # per cache object, so that another configuration in the same process starts afresh.
     _last_logged = 0.0
+    _paused_until = 0.0
+
+    @property
+    def _cache(self):
+        if time.monotonic() < self._paused_until:
+            raise _Paused("paused after a failure")
+        # Made once, as RedisCache's own cached property does: it holds the connection pools.
+        client = self.__dict__.get("_agora_client")
+        if client is None:
+            client = self.__dict__["_agora_client"] = self._class(self._servers, **self._options)
+        return client
 
     def _failed(self, operation: str, error: RedisError) -> None:
+        if isinstance(error, _Paused):
+            return
         now = time.monotonic()
+        self._paused_until = now + _PAUSE
         if now - ResilientRedisCache._last_logged >= _LOG_EVERY:
             ResilientRedisCache._last_logged = now
             logger.warning("cache unavailable (%s): %s; serving without it", operation, error)

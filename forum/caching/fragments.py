@@ -37,11 +37,19 @@ RETURN_SENTINEL = "/__agora_return_path__"
 
 @functools.cache
 def _templates_version() -> str:
-    """A hash of every template's source: a deployment that changes one renders afresh."""
+    """A hash of every template's source and every compiled translation: a deployment that
+    changes one renders afresh."""
     digest = hashlib.blake2b(digest_size=8)
-    for folder in settings.TEMPLATES[0]["DIRS"]:
-        for path in sorted(Path(folder).rglob("*.html")):
-            digest.update(path.read_bytes())
+    files = [
+        *(
+            path
+            for folder in settings.TEMPLATES[0]["DIRS"]
+            for path in Path(folder).rglob("*.html")
+        ),
+        *(path for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")),
+    ]
+    for path in sorted(files):
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -52,11 +60,15 @@ def fragments_render(
     *,
     shows: Callable[[Item], Iterable[object]],
     context: Callable[[Item], dict],
+    return_path: bool = False,
 ) -> list[SafeString]:
     """Each item's fragment, from the cache where it is there, rendered and stored where not.
 
     `shows(item)` lists every value the fragment shows or depends on; `context(item)` is what
     the template needs. Both are the caller's promise that nothing else changes the HTML.
+    `return_path` asks for the address a form returns to to be put in: only for a template
+    whose user text is all escaped by Django (a quote becomes `&quot;`), so that no text can
+    spell the sentinel's `value="…` (sanitised Markdown, as in replies, keeps its quotes).
     """
     prefix = f"agora:fragment:{_templates_version()}:{template_name}:{get_language()}:"
     keys = [
@@ -84,12 +96,11 @@ def fragments_render(
         if any(sentinel_input in html for html in rendered)
         else ""
     )
-    return_path = escape(request.get_full_path())
-    return [
-        mark_safe(  # noqa: S308 -- rendered and escaped by the template engine; see above
-            html.replace(sentinel_input, csrf_input).replace(
-                f'value="{RETURN_SENTINEL}', f'value="{return_path}'
-            )
-        )
-        for html in rendered
-    ]
+    rendered = [html.replace(sentinel_input, csrf_input) for html in rendered]
+    if return_path:
+        path = escape(request.get_full_path())
+        rendered = [
+            html.replace(f'value="{RETURN_SENTINEL}', f'value="{path}') for html in rendered
+        ]
+    # Rendered and escaped by the template engine; only the two sentinels were replaced.
+    return [mark_safe(html) for html in rendered]  # noqa: S308

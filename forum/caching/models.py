@@ -13,7 +13,8 @@ class PageGeneration(models.Model):
     lost between the commit and the cache (the counter commits with the change). Rows are
     never deleted, so the sum of all counters only grows and can key the home page."""
 
-    name = models.CharField(max_length=80, primary_key=True)
+    # "c:" and a consultation's slug (up to 80 characters), or "site".
+    name = models.CharField(max_length=100, primary_key=True)
     generation = models.BigIntegerField(default=0)
 
     class Meta:

@@ -48,7 +48,7 @@ def cached_for_readers(view):
             response[CACHE_HEADER] = "hit"
             return response
         response = view(request, *args, **kwargs)
-        if _storable(response):
+        if _storable(request, response):
             cache.set(
                 key, (response.content, response["Content-Type"]), settings.AGORA_PAGE_CACHE_SECONDS
             )
@@ -104,9 +104,14 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def _storable(response: HttpResponse) -> bool:
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    # The middleware sets its cookies after this: a page that asked for a CSRF token or
+    # wrote to a session would carry that reader's cookie, so it is never shared.
+    session = getattr(request, "session", None)
     return (
-        response.status_code == 200
+        not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and "private" not in response.get("Cache-Control", "")

@@ -63,7 +63,9 @@ def topic_save(*, topic: Topic) -> Topic:
     """Organizers (through the admin) create or edit a topic; renders its Markdown."""
     _render_translations(topic, {"context": "context_html"})
     topic.full_clean()
+    # A topic moved to another consultation leaves the old one's pages too.
+    before = Topic.objects.filter(pk=topic.pk).values_list("consultation_id", flat=True).first()
     topic.save()
     search_index_topic(topic)
-    pages_changed(consultation_ids=[topic.consultation_id])
+    pages_changed(consultation_ids=[topic.consultation_id, *([before] if before else [])])
     return topic

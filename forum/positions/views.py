@@ -93,6 +93,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
         page.object_list,
         shows=_card_shows,
         context=lambda position: {"position": position},
+        return_path=True,
     )
     return render(
         request,

@@ -13,7 +13,7 @@ from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
 
 from forum.caching.pages import CACHE_HEADER
-from forum.models import Phase, Vote
+from forum.models import PageGeneration, Phase, Vote
 from forum.positions import services as positions_services
 from forum.summaries import services as summaries_services
 from forum.votes import services as votes_services
@@ -267,3 +267,39 @@ def test_each_host_and_scheme_has_its_own_page(client, position, settings):
     assert client.get(url, HTTP_HOST="www.agora.example")[CACHE_HEADER] == "miss"
     assert client.get(url, HTTP_HOST="agora.example", secure=True)[CACHE_HEADER] == "miss"
     assert client.get(url, HTTP_HOST="agora.example")[CACHE_HEADER] == "hit"
+
+
+def test_a_consultation_with_the_longest_slug_takes_writes(citizen, open_topic):
+    consultation = open_topic.consultation
+    consultation.slug = "s" * 80
+    consultation.save(update_fields=["slug"])
+    position = positions_services.position_create(
+        author=citizen,
+        topic=open_topic,
+        stance=open_topic.stances.first(),
+        claim="A claim",
+        body="Its reasons.",
+    )
+    assert position.pk
+    assert PageGeneration.objects.get(name="c:" + "s" * 80).generation >= 1
+
+
+def test_a_reply_cannot_spell_the_return_path_into_someone_elses_page(citizen_client, position):
+    make_reply(position, text='Look: `value="/__agora_return_path__` here.')
+    page = citizen_client.get(f"{position.get_absolute_url()}?x=1").content.decode()
+    assert "/__agora_return_path__" in page
+    assert 'value="' + position.get_absolute_url() + "?x=1" not in page.split("Look:")[1][:200]
+
+
+def test_a_topic_moved_to_another_consultation_leaves_the_old_ones_pages(
+    client, open_topic, position
+):
+    from forum.consultations import services as consultations_services
+    from tests.factories import ConsultationFactory
+
+    old = open_topic.consultation.get_absolute_url()
+    client.get(old)
+    assert client.get(old)[CACHE_HEADER] == "hit"
+    open_topic.consultation = ConsultationFactory(phase=Phase.OPEN)
+    consultations_services.topic_save(topic=open_topic)
+    assert client.get(old)[CACHE_HEADER] == "miss"

@@ -48,7 +48,7 @@ def test_production_on_postgresql_and_redis_keeps_connections_and_shares_session
         "age": 60,
         "health": True,
         "cache": "forum.resilient_cache.ResilientRedisCache",
-        "sessions": "django.contrib.sessions.backends.cached_db",
+        "sessions": "forum.accounts.sessions",
         "options": "-c jit=off",
     }
     # SQLite opens a file per connection: nothing to keep; sessions stay in the database.
@@ -105,9 +105,7 @@ def test_a_dead_redis_is_a_cache_that_holds_nothing():
 @pytest.mark.django_db
 def test_readers_citizens_and_votes_work_while_redis_is_down(citizen, other_citizen, open_topic):
     position = PositionFactory(topic=open_topic, author=other_citizen)
-    with override_settings(
-        CACHES=DEAD_REDIS, SESSION_ENGINE="django.contrib.sessions.backends.cached_db"
-    ):
+    with override_settings(CACHES=DEAD_REDIS, SESSION_ENGINE="forum.accounts.sessions"):
         reader = Client()
         for _ in range(2):
             response = reader.get(open_topic.get_absolute_url())
@@ -237,3 +235,39 @@ def test_the_503_and_500_pages_need_no_database(rf):
         failed = server_error(request)
     assert (unavailable.status_code, failed.status_code) == (503, 500)
     assert "Traceback" not in unavailable.content.decode() + failed.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_sessions_copy_in_redis_lives_minutes_and_its_row_stays_the_session(citizen):
+    import redis
+
+    from forum.accounts.sessions import SESSION_CACHE_SECONDS
+
+    real = {
+        "default": {
+            "BACKEND": "forum.resilient_cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "agora-test-sessions",
+        }
+    }
+    with override_settings(CACHES=real, SESSION_ENGINE="forum.accounts.sessions"):
+        browser = Client()
+        browser.force_login(citizen)
+        key = browser.cookies["sessionid"].value
+        server = redis.Redis.from_url("redis://127.0.0.1:6379/15")
+        names = server.keys(f"agora-test-sessions:*{key}")
+        assert len(names) == 1
+        assert 0 < server.ttl(names[0]) <= SESSION_CACHE_SECONDS
+        # Redis restarted empty: the database still knows the session.
+        server.delete(*names)
+        assert "citizen" in browser.get("/accounts/preferences/").content.decode()
+        caches["default"].clear()
+
+
+def test_after_a_failure_the_cache_leaves_redis_alone_for_a_moment():
+    with override_settings(CACHES=DEAD_REDIS):
+        cache = caches["default"]
+        assert cache.get("a") is None
+        assert cache._paused_until > 0
+        # Paused: answered without a connection attempt, still as a miss.
+        assert cache.get_many(["a"]) == {}
