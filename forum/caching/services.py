@@ -2,7 +2,7 @@
 
 Each raise is an upsert on one row, in the caller's transaction (ATOMIC_REQUESTS or the
 service's own `atomic`), so the new counter is visible exactly when the change is. Counters
-are raised in name order, so two writers never wait on each other in opposite orders.
+are raised in id order, so two writers never wait on each other in opposite orders.
 """
 
 from __future__ import annotations
