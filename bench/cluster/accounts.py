@@ -27,8 +27,6 @@ def signed_in_accounts(
     minute), so that a load of many writers measures the servers, not that limit.
     """
     from allauth.account.models import EmailAddress
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
@@ -44,13 +42,17 @@ def signed_in_accounts(
         EmailAddress(user=user, email=f"{user.username}@load.invalid", verified=True, primary=True)
         for user in users
     )
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    signed_in = []
-    for user in users:
-        session = store()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        signed_in.append((user.pk, session.session_key))
-    return signed_in
+    return [(user.pk, session_of(user)) for user in users]
+
+
+def session_of(user) -> str:
+    """A new session signed in as `user`, as `Client.force_login` writes one: its key."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key

@@ -21,17 +21,20 @@ def check(cluster: Cluster) -> str:
     reads = [s for s in outcome.samples if s.kind == "read"]
     failed_reads = [s for s in reads if s.status != 200]
     after = [s for s in outcome.samples if s.ended > killed_at + 1 and s.status in (200, 302)]
-    unacknowledged = outcome.replies.unacknowledged + outcome.votes.unacknowledged
-    lost = outcome.replies.missing + outcome.votes.missing
+    verdicts = outcome.verdicts.values()
+    unacknowledged = sum(v.unacknowledged for v in verdicts)
+    lost = sum(v.missing for v in verdicts)
+    doubled = sum(v.duplicated for v in verdicts)
     expect(lost == 0, f"{lost} acknowledged writes missing")
-    expect(outcome.replies.duplicated == 0, f"{outcome.replies.duplicated} replies doubled")
+    expect(doubled == 0, f"{doubled} writes stored twice")
     expect(not failed_reads, f"{len(failed_reads)} of {len(reads)} reads failed (GETs retried?)")
     # At most one request per client can have been in flight to the killed server.
     expect(unacknowledged <= CLIENTS, f"{unacknowledged} writes unanswered")
     expect(after, "nothing was served after the kill")
-    acked = len(outcome.writes.acknowledged_replies) + len(outcome.writes.acknowledged_votes)
+    acked = sum(v.acknowledged for v in verdicts)
+    kinds = ", ".join(f"{v.acknowledged} {k}" for k, v in outcome.verdicts.items())
     return (
-        f"{len(reads)} reads all 200, {acked} acknowledged writes all stored once, "
+        f"{len(reads)} reads all 200, {acked} acknowledged writes ({kinds}) all stored once, "
         f"{unacknowledged} unanswered (in flight to the killed server), "
         f"{len(after)} answers from the survivor after the kill"
     )

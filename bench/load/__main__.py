@@ -1,7 +1,8 @@
-"""`make load`: LOAD_CLIENTS signed-in clients (64) for LOAD_SECONDS (60) through nginx in
-front of two app servers, three times: clean, PostgreSQL restarted in the middle, Redis
-restarted in the middle. After each run, one line per check; exit 1 when an acknowledged
-write is missing or doubled, or any answer is a 500."""
+"""`make load`: LOAD_CLIENTS signed-in clients (64) and LOAD_ANONYMOUS anonymous readers (8)
+for LOAD_SECONDS (60) through nginx in front of two app servers, three times: clean,
+PostgreSQL restarted in the middle, Redis restarted in the middle. After each run, one line
+per check; exit 1 when an acknowledged write is missing or doubled, a page's count differs
+from COUNT(*), PostgreSQL's return is not served within 5 s, or any answer is a 500."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import os
 import sys
 import time
 
-from bench.cluster.accounts import django_ready
+from bench.cluster.accounts import django_ready, signed_in_accounts
 from bench.cluster.launcher import Cluster, stop_on_sigterm
-from bench.load import results
-from bench.load.runs import Fault, run_load, verdict_lines, warm_up
+from bench.load import results, shown
+from bench.load.recovery import RecoveryProbe
+from bench.load.runs import Fault, load_plan, run_load, verdict_lines, warm_up
 
 
 def _task_lines(cluster: Cluster) -> list[str]:
@@ -35,35 +37,73 @@ def _task_lines(cluster: Cluster) -> list[str]:
     ]
 
 
+def _postgres_fault(cluster: Cluster, at: float) -> tuple[Fault, RecoveryProbe]:
+    """PostgreSQL restarted, watched by a probe from the stop to the first page served after
+    the start (`pg_ctlcluster restart` returns once the server accepts connections)."""
+    from django.conf import settings
+
+    ((_user_id, session),) = signed_in_accounts("load-probe", 1)
+    _position_id, url = load_plan(0, "").positions[0]
+    probe = RecoveryProbe(url, settings.SESSION_COOKIE_NAME, session)
+
+    def restart() -> None:
+        probe.start()
+        cluster.restart_postgres()
+        probe.back()
+
+    return Fault("PostgreSQL restarted", restart, at), probe
+
+
+def _fault_lines(fault: Fault, outcome, probe: RecoveryProbe | None) -> list[str]:
+    lines = []
+    if fault.window:
+        begun, ended = fault.window
+        again = results.served_again_after(outcome.samples, ended)
+        said = f"last failure {again:.1f} s after it" if again is not None else "none after it"
+        lines.append(f"      {fault.name}: took {ended - begun:.1f} s; {said}")
+    if probe is not None:
+        probe.join()
+        lines += probe.lines()
+    return lines
+
+
 def main() -> int:
     clients = int(os.environ.get("LOAD_CLIENTS", "64"))
+    anonymous = int(os.environ.get("LOAD_ANONYMOUS", "8"))
     seconds = float(os.environ.get("LOAD_SECONDS", "60"))
     failed: list[str] = []
     stop_on_sigterm()
     with Cluster() as cluster:
         django_ready(cluster)
         warm_up()
-        runs = [
-            ("clean", None),
-            ("postgres", Fault("PostgreSQL restarted", cluster.restart_postgres, seconds / 2)),
-            ("redis", Fault("Redis restarted", cluster.restart_redis, seconds / 2)),
-        ]
-        for tag, fault in runs:
+        for tag in ("clean", "postgres", "redis"):
+            fault, probe = None, None
+            if tag == "postgres":
+                fault, probe = _postgres_fault(cluster, seconds / 2)
+            elif tag == "redis":
+                fault = Fault("Redis restarted", cluster.restart_redis, seconds / 2)
             title = fault.name if fault else "no fault"
-            print(f"== run {tag}: {clients} clients, {seconds:.0f} s, {title}", flush=True)
-            outcome = run_load(cluster, run_tag=tag, clients=clients, seconds=seconds, fault=fault)
+            print(
+                f"== run {tag}: {clients} signed-in clients and {anonymous} anonymous readers, "
+                f"{seconds:.0f} s, {title}",
+                flush=True,
+            )
+            outcome = run_load(
+                cluster,
+                run_tag=tag,
+                clients=clients,
+                seconds=seconds,
+                fault=fault,
+                anonymous=anonymous,
+            )
             lines = verdict_lines(outcome)
-            if fault and fault.window:
-                begun, ended = fault.window
-                again = results.served_again_after(outcome.samples, ended)
-                shown = "no failure after it"
-                if again is not None:
-                    shown = f"last failure {again:.1f} s after it"
-                lines.append(f"      {fault.name}: took {ended - begun:.1f} s; {shown}")
+            if fault:
+                lines += _fault_lines(fault, outcome, probe)
             lines += _task_lines(cluster)
+            lines += shown.topic_lines(outcome.plan.topic_url)
+            lines += shown.report_lines(tag)
             print("\n".join(lines), flush=True)
-            reasons = results.failures(outcome.samples, outcome.replies, outcome.votes)
-            failed += [f"{tag}: {reason}" for reason in reasons]
+            failed += [f"{tag}: {line[6:]}" for line in lines if line.startswith("FAIL")]
     for reason in failed:
         print(f"FAIL  {reason}")
     return 1 if failed else 0

@@ -11,16 +11,19 @@ import pytest
 
 from bench.cluster.launcher import scrub
 from bench.cluster.nginx import Proxy, nginx_config
-from bench.cluster.web import forms_of
+from bench.cluster.web import Answer, forms_of
+from bench.load.clients import ReportBudget, acknowledged, form_posting_back
 from bench.load.results import (
     Sample,
     Writes,
-    failures,
     percentile,
     served_again_after,
-    verify_replies,
+    summary_lines,
+    unavailable_lines,
+    verify_marked,
     verify_votes,
 )
+from bench.load.shown import stance_counts, topic_cards
 
 
 def _config(tmp_path: Path, user: str | None = None) -> str:
@@ -93,38 +96,92 @@ def test_nginx_accepts_the_generated_config(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
-def test_replies_acknowledged_and_stored_once_pass():
-    writes = Writes(acknowledged_replies={"a", "b"}, unacknowledged_replies={"c"})
-    verdict = verify_replies(writes, Counter({"a": 1, "b": 1}))
+def _writes(kind: str, acknowledged=(), unacknowledged=()) -> Writes:
+    writes = Writes()
+    for key in acknowledged:
+        writes.record(kind, key, done=True)
+    for key in unacknowledged:
+        writes.record(kind, key, done=False)
+    return writes
+
+
+@pytest.mark.parametrize("kind", ["reply", "position", "report"])
+def test_marked_writes_acknowledged_and_stored_once_pass(kind):
+    writes = _writes(kind, acknowledged={"a", "b"}, unacknowledged={"c"})
+    verdict = verify_marked(writes, kind, Counter({"a": 1, "b": 1}))
     assert (verdict.missing, verdict.duplicated, verdict.unacknowledged_stored) == (0, 0, 0)
-    assert verdict.unacknowledged == 1
+    assert (verdict.acknowledged, verdict.unacknowledged, verdict.passed) == (2, 1, True)
 
 
-def test_a_missing_and_a_doubled_reply_are_both_counted():
-    writes = Writes(acknowledged_replies={"a", "b"})
-    verdict = verify_replies(writes, Counter({"b": 2}))
-    assert (verdict.missing, verdict.duplicated) == (1, 1)
+def test_a_missing_and_a_doubled_write_are_both_counted():
+    verdict = verify_marked(_writes("reply", acknowledged={"a", "b"}), "reply", Counter({"b": 2}))
+    assert (verdict.missing, verdict.duplicated, verdict.passed) == (1, 1, False)
 
 
-def test_an_unacknowledged_reply_that_was_stored_is_reported_not_failed():
-    writes = Writes(unacknowledged_replies={"c"})
-    verdict = verify_replies(writes, Counter({"c": 1}))
+def test_an_unacknowledged_write_that_was_stored_is_reported_not_failed():
+    writes = _writes("position", unacknowledged={"c"})
+    verdict = verify_marked(writes, "position", Counter({"c": 1}))
     assert verdict.unacknowledged_stored == 1
-    assert failures([], verdict, verify_votes(Writes(), {})) == []
+    assert verdict.passed
 
 
 def test_a_vote_stored_with_another_value_counts_as_missing():
-    writes = Writes(acknowledged_votes={(1, 10, 1), (1, 11, -1)})
+    writes = _writes("vote", acknowledged={(1, 10, 1), (1, 11, -1)})
     verdict = verify_votes(writes, {(1, 10): 1, (1, 11): 0})
     assert verdict.missing == 1
 
 
-def test_a_500_fails_the_run_and_a_503_does_not():
-    replies = verify_replies(Writes(), Counter())
-    votes = verify_votes(Writes(), {})
-    unavailable = [Sample("read", 503, 0.1, 1.0), Sample("read", 200, 0.1, 2.0, retry=True)]
-    assert failures(unavailable, replies, votes) == []
-    assert failures([Sample("write", 500, 0.1, 1.0)], replies, votes) == ["1 answers of 500"]
+@pytest.mark.parametrize(
+    ("status", "location", "done"),
+    [(302, "/positions/1/", True), (302, "/accounts/login/?next=/", False), (200, "", False)],
+)
+def test_a_write_is_acknowledged_only_by_a_redirect_away_from_sign_in(status, location, done):
+    headers = {"location": location} if location else {}
+    assert acknowledged(Answer(status, headers, "", 0.1)) is done
+    assert acknowledged(None) is False
+
+
+def test_a_503_passes_only_with_retry_after_and_the_friendly_page():
+    good = Sample("read", 503, 0.1, 1.0, retry_after=True, friendly=True)
+    bare = Sample("write", 503, 0.1, 1.0, retry_after=False, friendly=True)
+    assert unavailable_lines([good])[0].startswith("PASS")
+    assert unavailable_lines([good, bare])[0].startswith("FAIL")
+
+
+def test_latency_goals_are_printed_for_signed_in_and_cached_anonymous_reads():
+    samples = [Sample("read", 200, 1.5, 1.0), Sample("anonymous", 200, 0.05, 1.0, cache="hit")]
+    lines = summary_lines(samples, seconds=1)
+    assert "goal NOT met: signed-in reads p50 1500 ms (goal < 1000 ms)" in lines
+    assert "goal met: cached anonymous reads p50 50 ms (goal < 200 ms)" in lines
+
+
+def test_the_report_budget_stops_one_short_of_the_hiding_threshold():
+    budget = ReportBudget({"/moderation/report/forum.position/1/": 1}, threshold=3)
+    assert budget.take("/moderation/report/forum.position/1/")
+    assert not budget.take("/moderation/report/forum.position/1/")
+    assert budget.take("/moderation/report/forum.reply/2/")
+
+
+def test_topic_cards_and_stance_counts_are_read_as_shown():
+    page = """<a href="?stance=for" class="x"><span class="tag">For</span>
+      <span class="stance-count">(2)</span></a>
+    <article class="card position-card" id="position-7" aria-labelledby="p">
+      <a href="/p/7/#discussion">3 replies</a>
+      <span class="vote-count" data-count="agree">Agree 4</span>
+      <span class="vote-count" data-count="disagree">Disagree 0</span>
+      <span class="vote-count" data-count="pass">Pass 1</span></article>
+    <article class="card position-card placeholder-card" id="position-8" aria-label="x">
+      <a href="/p/8/#discussion">1 reply</a></article>"""
+    assert topic_cards(page) == {
+        7: {"agree": 4, "disagree": 0, "pass": 1, "replies": 3},
+        8: {"replies": 1},
+    }
+    assert stance_counts(page) == {"for": 2}
+
+
+def test_a_form_without_an_action_posts_back_to_its_page():
+    page = '<form method="get" action="/search/"></form><form method="post" novalidate></form>'
+    assert form_posting_back(page, "/moderation/report/forum.reply/2/").method == "post"
 
 
 def test_percentile_is_the_nearest_rank():
