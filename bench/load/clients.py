@@ -20,6 +20,8 @@ from bench.load.results import WRITE_DONE, Sample, Writes
 CONTRIBUTIONS_PER_MINUTE = 10
 RETRY_AFTER_CAP_SECONDS = 5
 FAILURE_PAUSE_SECONDS = 1
+# The positions a news link sends readers to.
+ANONYMOUS_HOT_POSITIONS = 5
 FRIENDLY_503_MARKERS = ("Back in a moment", "잠시 후")
 # A page's "Report to moderators" links: what the reader may report (never their own).
 _REPORT_LINK = re.compile(r'href="(/moderation/report/forum\.(?:position|reply)/\d+/)"')
@@ -113,21 +115,18 @@ class Visitor:
         )
         return answer
 
-    def _next_page(self, turn: int) -> tuple[int | None, str]:
-        if turn % 5 == 0:
-            return None, self.plan.topic_url
-        return self.plan.positions[self.rng.randrange(len(self.plan.positions))]
-
 
 @dataclass
 class AnonymousReader(Visitor):
-    """A reader without an account, from a news link: the pages the page cache serves."""
+    """A reader without an account, from a news link: the topic page and the few positions
+    everyone reads, the pages the page cache serves."""
 
     def run(self, until: float) -> None:
+        hot = self.plan.positions[:ANONYMOUS_HOT_POSITIONS]
         turn = 0
         while time.monotonic() < until:
             turn += 1
-            _position_id, url = self._next_page(turn)
+            url = self.plan.topic_url if turn % 3 == 0 else self.rng.choice(hot)[1]
             page = self._send("anonymous", "GET", url)
             if page is None or page.status >= 500:
                 time.sleep(FAILURE_PAUSE_SECONDS)

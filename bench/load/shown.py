@@ -54,7 +54,8 @@ def _read_topic(url: str) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
 
 def _counted(topic) -> tuple[dict[int, dict[str, int]], dict[str, int], int]:
     """What COUNT(*) says: per position votes by value and published replies, published
-    positions per stance, and how many cards an anonymous reader should see."""
+    positions per stance, and how many cards an anonymous reader should see. (Each GROUP BY
+    clears the models' default ordering, which would otherwise split the groups.)"""
     from django.contrib.auth.models import AnonymousUser
     from django.db.models import Count
 
@@ -66,6 +67,7 @@ def _counted(topic) -> tuple[dict[int, dict[str, int]], dict[str, int], int]:
     }
     for pk, value, n in (
         Vote.objects.filter(position__topic=topic)
+        .order_by()
         .values_list("position_id", "value")
         .annotate(n=Count("pk"))
     ):
@@ -74,6 +76,7 @@ def _counted(topic) -> tuple[dict[int, dict[str, int]], dict[str, int], int]:
         dict(
             Reply.objects.public()
             .filter(object_pk__in=[str(pk) for pk in per_position])
+            .order_by()
             .values_list("object_pk")
             .annotate(n=Count("pk"))
         )
@@ -83,6 +86,7 @@ def _counted(topic) -> tuple[dict[int, dict[str, int]], dict[str, int], int]:
     stances = dict(
         Position.objects.public()
         .filter(topic=topic)
+        .order_by()
         .values_list("stance__key")
         .annotate(n=Count("pk"))
     )
