@@ -6,9 +6,11 @@ from COUNT(*), PostgreSQL's return is not served within 5 s, or any answer is a 
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 import time
+from collections import Counter
 
 from bench.cluster.accounts import django_ready, signed_in_accounts
 from bench.cluster.launcher import Cluster, stop_on_sigterm
@@ -16,24 +18,31 @@ from bench.load import results, shown
 from bench.load.recovery import RecoveryProbe
 from bench.load.runs import Fault, load_plan, run_load, verdict_lines, warm_up
 
+TASK_GRACE_SECONDS = 30
 
-def _task_lines(cluster: Cluster) -> list[str]:
-    """The task worker after the run: its restarts, and whether what was queued got done."""
+
+def _task_lines(cluster: Cluster, since: datetime.datetime) -> list[str]:
+    """The task worker after the run: its restarts, and whether what the run queued got done
+    within a grace period (a row left RUNNING is named: nothing runs it again)."""
     from django.db import connection
     from django.db.models import Count
     from django_tasks_db.models import DBTaskResult
 
-    deadline = time.monotonic() + 30
+    tasks = DBTaskResult.objects.filter(enqueued_at__gte=since)
+    deadline = time.monotonic() + TASK_GRACE_SECONDS
     while True:
-        waiting = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).count()
-        if not waiting or time.monotonic() > deadline:
+        waiting = tasks.filter(status__in=["READY", "RUNNING"])
+        if not waiting.exists() or time.monotonic() > deadline:
             break
         time.sleep(1)
-    counts = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("pk")))
+    counts = dict(tasks.order_by().values_list("status").annotate(n=Count("pk")))
+    left = Counter(waiting.values_list("task_path", flat=True))
     connection.close()
+    stuck = f"; left: {dict(left)}" if left else ""
     return [
-        f"{'PASS' if not waiting else 'FAIL'}  queued tasks done: {counts} "
-        f"(task worker restarted {cluster.worker_restarts} times by its supervisor)"
+        f"{'PASS' if not left else 'FAIL'}  tasks queued by the run done within "
+        f"{TASK_GRACE_SECONDS} s: {counts}{stuck} (task worker restarted "
+        f"{cluster.worker_restarts} times by its supervisor)"
     ]
 
 
@@ -88,6 +97,7 @@ def main() -> int:
                 f"{seconds:.0f} s, {title}",
                 flush=True,
             )
+            since = datetime.datetime.now(tz=datetime.UTC)
             outcome = run_load(
                 cluster,
                 run_tag=tag,
@@ -99,7 +109,7 @@ def main() -> int:
             lines = verdict_lines(outcome)
             if fault:
                 lines += _fault_lines(fault, outcome, probe)
-            lines += _task_lines(cluster)
+            lines += _task_lines(cluster, since)
             lines += shown.topic_lines(outcome.plan.topic_url)
             lines += shown.report_lines(tag)
             print("\n".join(lines), flush=True)
