@@ -190,6 +190,10 @@ def test_the_task_worker_waits_for_the_database_and_carries_on(monkeypatch):
     monkeypatch.setattr(Worker, "run", run)
     monkeypatch.setattr(task_worker.time, "sleep", pauses.append)
     monkeypatch.setattr(task_worker.connections, "close_all", lambda: None)
+    requeued = []
+    monkeypatch.setattr(
+        task_worker.PatientWorker, "requeue_interrupted", lambda self: requeued.append(1)
+    )
     worker = task_worker.PatientWorker(
         queue_names=["default"],
         interval=1,
@@ -202,6 +206,45 @@ def test_the_task_worker_waits_for_the_database_and_carries_on(monkeypatch):
     worker.run()
     assert len(runs) == 3
     assert pauses == [1.0, 2.0]
+    # Before each new start, once the database answers again.
+    assert len(requeued) == 2
+
+
+@pytest.mark.django_db
+def test_a_task_the_lost_connection_interrupted_goes_back_to_the_queue():
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from forum.management.commands.task_worker import PatientWorker
+
+    def row(worker_id):
+        return DBTaskResult.objects.create(
+            status=TaskResultStatus.RUNNING,
+            args_kwargs={"args": [1], "kwargs": {}},
+            task_path="forum.discussion.tasks.reply_followers_notify",
+            worker_ids=[worker_id],
+            backend_name="default",
+            run_after=timezone.now(),
+            started_at=timezone.now(),
+        )
+
+    mine, other = row("this-worker"), row("another-worker")
+    worker = PatientWorker(
+        queue_names=["default"],
+        interval=1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="this-worker",
+    )
+    assert worker.requeue_interrupted() == 1
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert mine.status == TaskResultStatus.READY and mine.started_at is None
+    # Another worker's task may still be running: it is not this worker's to requeue.
+    assert other.status == TaskResultStatus.RUNNING
 
 
 # The language switch ----------------------------------------------------------------------
