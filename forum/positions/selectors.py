@@ -70,10 +70,16 @@ def topic_positions(
     order: str = "newest",
 ) -> QuerySet[Position]:
     """A topic's positions, newest first, with what a position card shows: those the viewer
-    may know (forum.visibility), placeholders of hidden and removed ones included."""
+    may know (forum.visibility), placeholders of hidden and removed ones included.
+
+    Each position's topic and stance are the caller's (`attach_topic`): the topic with its
+    stances is already loaded, and joining it again would carry the consultation's texts in
+    both languages on every row. A card shows the claim, never the body."""
     positions = Position.objects.filter(topic=topic).visible_to(viewer or AnonymousUser())
-    positions = positions.select_related("author", "stance", "topic__consultation").annotate(
-        reply_count=reply_count_of_position()
+    positions = (
+        positions.select_related("author")
+        .defer("body", "body_html")
+        .annotate(reply_count=reply_count_of_position())
     )
     if stance is not None:
         positions = positions.filter(stance=stance)
@@ -81,6 +87,14 @@ def topic_positions(
     if order == "bridging":
         return positions.order_by(F("bridging_score").desc(nulls_last=True), "-created_at", "-id")
     return positions.order_by("-created_at", "-id")
+
+
+def attach_topic(positions, *, topic: Topic, stances) -> None:
+    """Give positions of `topic_positions` their topic and stance without a query."""
+    stance_of = {stance.pk: stance for stance in stances}
+    for position in positions:
+        position.topic = topic
+        position.stance = stance_of[position.stance_id]
 
 
 def position_of_author(*, topic: Topic, user: AnyUser) -> Position | None:
