@@ -82,7 +82,7 @@ def topic_detail(request: HttpRequest, consultation_slug: str, topic_slug: str) 
     for each, segment in zip(stances, segments, strict=True):
         each.colour, each.percent = segment.colour, segment.percent
     colour_of_stance = {each.pk: each.colour for each in stances}
-    selectors.attach_topic(page.object_list, topic=topic, stances=stances)
+    selectors.cards_complete(page.object_list, topic=topic, stances=stances, viewer=request.user)
     for position in page.object_list:
         position.stance_colour = colour_of_stance[position.stance_id]
         position.can_vote = can_vote(request.user, position)

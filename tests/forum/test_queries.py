@@ -6,15 +6,16 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import PositionFactory, UserFactory
 
-# consultation+topic, stances with counts, sources, positions count, positions page,
-# + the page generations (a miss of the readers' page cache, forum/caching/pages.py).
-TOPIC_PAGE_QUERIES_VISITOR = 6
+# consultation+topic, stances with counts, sources, positions count, positions page, the
+# page's vote tallies and its reply counts (each one grouped query, whatever the number of
+# cards), + the page generations (a miss of the readers' page cache, forum/caching/pages.py).
+TOPIC_PAGE_QUERIES_VISITOR = 8
 # + session, user, verified e-mail, own position (the generations are read for a citizen too:
 # they key the topic's shared part).
-TOPIC_PAGE_QUERIES_CITIZEN = 10
+TOPIC_PAGE_QUERIES_CITIZEN = 12
 # Once any reader has read the topic since it last changed: its topic, stances and sources
 # come from the cache.
-TOPIC_PAGE_QUERIES_CITIZEN_SHARED = 7
+TOPIC_PAGE_QUERIES_CITIZEN_SHARED = 9
 
 
 def _fill(topic, count):

@@ -194,7 +194,7 @@ def test_vote_counts_on_cards_cost_no_extra_queries(
     for position in [PositionFactory(topic=open_topic) for _ in range(25)]:
         votes_services.vote_cast(voter=citizen, position=position, value=1)
     client.force_login(citizen)
-    with django_assert_num_queries(10):  # tests/forum/test_queries.py counts them
+    with django_assert_num_queries(12):  # tests/forum/test_queries.py counts them
         response = client.get(open_topic.get_absolute_url())
     assert all(p.agree_count == 1 and p.my_vote == 1 for p in response.context["page"].object_list)
 
