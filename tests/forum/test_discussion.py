@@ -400,13 +400,14 @@ def _discussion_of(position, count):
     CommentFlag.objects.bulk_create(flags)
 
 
-# position, revisions, thread activity, this page's replies, their feedback, and for a
-# reader without a session the page generations (forum/caching/pages.py).
-POSITION_PAGE_QUERIES_VISITOR = 6
+# position, its vote tallies (one grouped query), revisions, thread activity, this page's
+# replies, their feedback, and for a reader without a session the page generations
+# (forum/caching/pages.py).
+POSITION_PAGE_QUERIES_VISITOR = 7
 # + session, user, verified e-mail (following is part of the position's query).
-POSITION_PAGE_QUERIES_CITIZEN = 8
+POSITION_PAGE_QUERIES_CITIZEN = 9
 # + the moderator's permissions (user's and groups').
-POSITION_PAGE_QUERIES_MODERATOR = 10
+POSITION_PAGE_QUERIES_MODERATOR = 11
 
 
 @pytest.mark.parametrize("replies", [5, 500])

@@ -70,7 +70,7 @@ def test_position_page_query_count_is_constant(
             number=number, stance=position.stance, claim=f"v{number}", body="b", body_html="b"
         )
     # position, revisions, and the discussion's thread activity (empty: no more queries).
-    with django_assert_num_queries(4):  # + generations
+    with django_assert_num_queries(5):  # + generations, + its vote tallies
         assert client.get(position.get_absolute_url()).status_code == 200
 
 
