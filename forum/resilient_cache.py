@@ -56,66 +56,40 @@ class ResilientRedisCache(RedisCache):
             ResilientRedisCache._last_logged = now
             logger.warning("cache unavailable (%s): %s; serving without it", operation, error)
 
-    def get(self, key, default=None, version=None):
+    def _or(self, operation: str, fallback, call, *args):
+        """`call(*args)`, or `fallback` when Redis fails (logged, then paused)."""
         try:
-            return super().get(key, default, version)
+            return call(*args)
         except RedisError as error:
-            self._failed("get", error)
-            return default
+            self._failed(operation, error)
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._or("get", default, super().get, key, default, version)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except RedisError as error:
-            self._failed("get_many", error)
-            return {}
+        return self._or("get_many", {}, super().get_many, keys, version)
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except RedisError as error:
-            self._failed("has_key", error)
-            return False
+        return self._or("has_key", False, super().has_key, key, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except RedisError as error:
-            self._failed("add", error)
-            return True
+        return self._or("add", True, super().add, key, value, timeout, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except RedisError as error:
-            self._failed("set", error)
+        self._or("set", None, super().set, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except RedisError as error:
-            self._failed("set_many", error)
-            return list(data)
+        return self._or("set_many", list(data), super().set_many, data, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except RedisError as error:
-            self._failed("touch", error)
-            return False
+        return self._or("touch", False, super().touch, key, timeout, version)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except RedisError as error:
-            self._failed("delete", error)
-            return False
+        return self._or("delete", False, super().delete, key, version)
 
     def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except RedisError as error:
-            self._failed("delete_many", error)
+        self._or("delete_many", None, super().delete_many, keys, version)
 
     def incr(self, key, delta=1, version=None):
         try:
@@ -126,8 +100,4 @@ class ResilientRedisCache(RedisCache):
             raise ValueError(f"Key '{key}' not found") from error
 
     def clear(self):
-        try:
-            return super().clear()
-        except RedisError as error:
-            self._failed("clear", error)
-            return False
+        return self._or("clear", False, super().clear)

@@ -10,10 +10,8 @@ from django.db.models import (
     F,
     IntegerField,
     JSONField,
-    Max,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -30,28 +28,31 @@ from forum.models import (
     Stance,
     SummaryVersion,
     Topic,
-    Vote,
-    VoteValue,
 )
 from forum.permissions import AnyUser
 from forum.visibility import Access, position_access
+from forum.votes.selectors import tallies_attach
 from moderation.models import ModeratedItem
 
 
-def reply_count_of_position() -> Coalesce:
-    """Published replies under the outer position: part of the position query, not one more.
+def _published_replies():
+    """Published replies to positions, on the library's base table (every comment here is a
+    Reply), through the index that migration forum 0004 adds on (object_pk,
+    content_type_id, …). Agora is one site, so the site is not asked: naming it leads SQLite
+    to count through the site's index."""
+    return Comment.objects.filter(
+        content_type__app_label="forum",
+        content_type__model="position",
+        is_public=True,
+        is_removed=False,
+    )
 
-    Counted on the library's base table (every comment here is a Reply), through the index
-    that migration forum 0004 adds on (object_pk, content_type_id, …). Agora is one site, so
-    the site is not asked: naming it leads SQLite to count through the site's index.
-    """
+
+def reply_count_of_position() -> Coalesce:
+    """Published replies under the outer position: part of the position query, not one more."""
     visible = (
-        Comment.objects.filter(content_type__app_label="forum", content_type__model="position")
-        .filter(
-            object_pk=Cast(OuterRef("pk"), output_field=CharField()),
-            is_public=True,
-            is_removed=False,
-        )
+        _published_replies()
+        .filter(object_pk=Cast(OuterRef("pk"), output_field=CharField()))
         .order_by()
         .values("object_pk")
         .annotate(n=Count("pk"))
@@ -86,32 +87,6 @@ def topic_positions(
     return positions.order_by("-created_at", "-id")
 
 
-def _tallies_attach(positions: list[Position], *, viewer: AnyUser) -> None:
-    """Each position's agree, disagree and pass counts and the viewer's own vote, in one
-    grouped query (cheaper to build than a correlated subquery per figure)."""
-    rows = {
-        row["position_id"]: row
-        for row in Vote.objects.filter(position_id__in=[position.pk for position in positions])
-        .order_by()
-        .values("position_id")
-        .annotate(
-            agree=Count("pk", filter=Q(value=VoteValue.AGREE)),
-            disagree=Count("pk", filter=Q(value=VoteValue.DISAGREE)),
-            passed=Count("pk", filter=Q(value=VoteValue.PASS)),
-            # One vote per voter and position: the "largest" of the viewer's is theirs.
-            mine=Max("value", filter=Q(voter_id=viewer.pk))
-            if viewer.is_authenticated
-            else Value(None, output_field=IntegerField()),
-        )
-    }
-    for position in positions:
-        row = rows.get(position.pk, {})
-        position.agree_count = row.get("agree", 0)
-        position.disagree_count = row.get("disagree", 0)
-        position.pass_count = row.get("passed", 0)
-        position.my_vote = row.get("mine")
-
-
 def cards_complete(positions, *, topic: Topic, stances, viewer: AnyUser) -> None:
     """What the cards of `topic_positions`' page show, in two grouped queries whatever their
     number: each position's vote tallies and the viewer's own vote, and its published
@@ -119,15 +94,10 @@ def cards_complete(positions, *, topic: Topic, stances, viewer: AnyUser) -> None
     carry the consultation's texts in both languages on every row)."""
     positions = list(positions)
     ids = [position.pk for position in positions]
-    _tallies_attach(positions, viewer=viewer)
+    tallies_attach(positions, viewer=viewer)
     replies = dict(
-        Comment.objects.filter(
-            content_type__app_label="forum",
-            content_type__model="position",
-            object_pk__in=[str(pk) for pk in ids],
-            is_public=True,
-            is_removed=False,
-        )
+        _published_replies()
+        .filter(object_pk__in=[str(pk) for pk in ids])
         .order_by()
         .values("object_pk")
         .annotate(n=Count("pk"))
@@ -188,5 +158,5 @@ def position_for_page(
     )
     if position is None or position_access(user, position) == Access.NONE:
         return None
-    _tallies_attach([position], viewer=user)
+    tallies_attach([position], viewer=user)
     return position

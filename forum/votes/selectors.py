@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models import (
     Count,
     IntegerField,
+    Max,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -33,6 +35,32 @@ def vote_count(value: int) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(votes, output_field=IntegerField()), Value(0))
+
+
+def tallies_attach(positions: list[Position], *, viewer: AnyUser) -> None:
+    """Each position's agree, disagree and pass counts and the viewer's own vote, in one
+    grouped query (cheaper to build than a correlated subquery per figure)."""
+    rows = {
+        row["position_id"]: row
+        for row in Vote.objects.filter(position_id__in=[position.pk for position in positions])
+        .order_by()
+        .values("position_id")
+        .annotate(
+            agree=Count("pk", filter=Q(value=VoteValue.AGREE)),
+            disagree=Count("pk", filter=Q(value=VoteValue.DISAGREE)),
+            passed=Count("pk", filter=Q(value=VoteValue.PASS)),
+            # One vote per voter and position: the "largest" of the viewer's is theirs.
+            mine=Max("value", filter=Q(voter_id=viewer.pk))
+            if viewer.is_authenticated
+            else Value(None, output_field=IntegerField()),
+        )
+    }
+    for position in positions:
+        row = rows.get(position.pk, {})
+        position.agree_count = row.get("agree", 0)
+        position.disagree_count = row.get("disagree", 0)
+        position.pass_count = row.get("passed", 0)
+        position.my_vote = row.get("mine")
 
 
 def with_votes(positions: QuerySet[Position], viewer: AnyUser | None) -> QuerySet[Position]:
@@ -100,16 +128,10 @@ def stance_colours(*, topic: Topic) -> dict[int, int]:
 
 def vote_counts(*, position: Position, user: AnyUser) -> dict:
     """A position's vote counts and this user's vote, for the answer to a vote by script."""
-    counts = dict(
-        Vote.objects.filter(position=position)
-        .values("value")
-        .annotate(n=Count("pk"))
-        .values_list("value", "n")
-    )
-    mine = Vote.objects.filter(position=position, voter_id=user.pk).values_list("value", flat=True)
+    tallies_attach([position], viewer=user)
     return {
-        "agree": counts.get(VoteValue.AGREE, 0),
-        "disagree": counts.get(VoteValue.DISAGREE, 0),
-        "pass": counts.get(VoteValue.PASS, 0),
-        "mine": mine.first(),
+        "agree": position.agree_count,
+        "disagree": position.disagree_count,
+        "pass": position.pass_count,
+        "mine": position.my_vote,
     }

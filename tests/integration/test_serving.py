@@ -175,6 +175,20 @@ def test_any_other_error_is_still_a_500(client, open_topic, monkeypatch):
     assert "Retry-After" not in response
 
 
+def _worker(worker_id: str):
+    from forum.management.commands.task_worker import PatientWorker
+
+    return PatientWorker(
+        queue_names=["default"],
+        interval=1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+    )
+
+
 def test_the_task_worker_waits_for_the_database_and_carries_on(monkeypatch):
     from django_tasks_db.management.commands.db_worker import Worker
 
@@ -194,15 +208,7 @@ def test_the_task_worker_waits_for_the_database_and_carries_on(monkeypatch):
     monkeypatch.setattr(
         task_worker.PatientWorker, "requeue_interrupted", lambda self: requeued.append(1)
     )
-    worker = task_worker.PatientWorker(
-        queue_names=["default"],
-        interval=1,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test",
-    )
+    worker = _worker("test")
     worker.run()
     assert len(runs) == 3
     assert pauses == [1.0, 2.0]
@@ -216,8 +222,6 @@ def test_a_task_the_lost_connection_interrupted_goes_back_to_the_queue():
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from forum.management.commands.task_worker import PatientWorker
-
     def row(worker_id):
         return DBTaskResult.objects.create(
             status=TaskResultStatus.RUNNING,
@@ -230,15 +234,7 @@ def test_a_task_the_lost_connection_interrupted_goes_back_to_the_queue():
         )
 
     mine, other = row("this-worker"), row("another-worker")
-    worker = PatientWorker(
-        queue_names=["default"],
-        interval=1,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="this-worker",
-    )
+    worker = _worker("this-worker")
     assert worker.requeue_interrupted() == 1
     mine.refresh_from_db()
     other.refresh_from_db()
