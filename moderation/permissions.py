@@ -6,6 +6,7 @@ query and keeps the answer on the user object, because every page asks both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -120,17 +121,27 @@ def can_report(user, *, author_id: int | None) -> bool:
     return report_refusal(user, author_id=author_id) is None
 
 
-def report_refusal(user, *, author_id: int | None) -> str | None:
+def report_allowed(user) -> Callable[[int | None], bool]:
+    """`can_report` for many contributions, by their authors' ids: the account's standing is
+    decided once."""
+    if _account_report_refusal(user) is not None:
+        return lambda author_id: False
+    return lambda author_id: author_id != user.pk
+
+
+def _account_report_refusal(user) -> str | None:
     if not user.is_authenticated:
         return _("Sign in to report.")
     if not user.is_active:
         return _("This account is inactive.")
-    refusal = sanction_refusal(user)
-    if refusal is not None:
-        return refusal
-    if author_id == user.pk:
+    return sanction_refusal(user)
+
+
+def report_refusal(user, *, author_id: int | None) -> str | None:
+    refusal = _account_report_refusal(user)
+    if refusal is None and author_id == user.pk:
         return _("You cannot report your own contribution.")
-    return None
+    return refusal
 
 
 def check_can_report(user, *, author_id: int | None) -> None:

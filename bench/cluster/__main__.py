@@ -14,6 +14,7 @@ from bench.cluster.launcher import (
     APP_PORTS,
     HOST,
     NGINX_PORT,
+    READER_PORTS,
     Cluster,
     down_leftovers,
     stop_on_sigterm,
@@ -32,7 +33,10 @@ def main(argv: list[str]) -> int:
     with Cluster() as cluster:
         if command == "up":
             print(f"nginx on http://{HOST}:{NGINX_PORT}/ (it sends X-Forwarded-Proto https)")
-            print(f"app servers on ports {', '.join(map(str, APP_PORTS))}; logs in")
+            print(
+                f"app servers on ports {', '.join(map(str, APP_PORTS))}, their pools for"
+                f" readers without a session on {', '.join(map(str, READER_PORTS))}; logs in"
+            )
             print(f"{cluster.run_dir}; Ctrl-C stops everything.")
             try:
                 threading.Event().wait()

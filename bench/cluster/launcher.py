@@ -26,6 +26,10 @@ PG_VERSION, PG_NAME, PG_PORT = "15", "agora_cluster", 5544
 REDIS_PORT = 6544
 NGINX_PORT = 8110
 APP_PORTS = (8111, 8112)
+# Each app server's pool for readers without a session (bench/cluster/nginx.py says why):
+# one sync worker, on the app server's port + 10.
+READER_PORTS = tuple(port + 10 for port in APP_PORTS)
+READER_WORKERS = "1"
 HOST = "127.0.0.1"
 READY_SECONDS = 60
 
@@ -127,9 +131,11 @@ class Cluster:
         self._prepare_database()
         for port in APP_PORTS:
             self._start_app(port)
+        for port in READER_PORTS:
+            self._start_app(port, workers=READER_WORKERS)
         self._start_worker()
         self._start_nginx()
-        for port in (*APP_PORTS, NGINX_PORT):
+        for port in (*APP_PORTS, *READER_PORTS, NGINX_PORT):
             self._wait_ready(port)
         threading.Thread(target=self._supervise_worker, daemon=True).start()
 
@@ -189,13 +195,13 @@ class Cluster:
             pids.write(f"{process.pid}\n")
         return process
 
-    def _start_app(self, port: int) -> None:
+    def _start_app(self, port: int, workers: str = "2") -> None:
         gunicorn = [str(ROOT / ".venv" / "bin" / "gunicorn"), "forum.wsgi:application"]
         config = ROOT / "gunicorn.conf.py"
         if config.exists():
             gunicorn += ["-c", str(config)]
         # Flags win over the configuration file: the port and worker count are this cluster's.
-        gunicorn += ["-b", f"{HOST}:{port}", "-w", "2"]
+        gunicorn += ["-b", f"{HOST}:{port}", "-w", workers]
         if _gunicorn_knows("control_socket"):
             # Its default path is one per user: two servers (or another checkout's) would share it.
             gunicorn += ["--control-socket", str(self.run_dir / f"app-{port}.ctl")]
@@ -212,6 +218,7 @@ class Cluster:
         proxy = Proxy(
             listen=f"{HOST}:{NGINX_PORT}",
             upstreams=tuple(f"{HOST}:{port}" for port in APP_PORTS),
+            readers=tuple(f"{HOST}:{port}" for port in READER_PORTS),
             run_dir=self.run_dir,
             user="nobody nogroup" if os.geteuid() == 0 else None,
         )
@@ -242,10 +249,12 @@ class Cluster:
     # -- faults ---------------------------------------------------------------------------
 
     def kill_app(self, port: int) -> None:
-        """SIGKILL to the app server and its workers: a crash, not a shutdown."""
+        """SIGKILL to the app server and its workers, its readers' pool too: a crash of the
+        machine's Agora, not a shutdown."""
         with self._lock:
-            process = self.processes.pop(f"app-{port}")
-        _kill_group(process.pid, graceful=False, process=process)
+            processes = [self.processes.pop(f"app-{port}"), self.processes.pop(f"app-{port + 10}")]
+        for process in processes:
+            _kill_group(process.pid, graceful=False, process=process)
 
     def restart_postgres(self) -> None:
         _run(["pg_ctlcluster", PG_VERSION, PG_NAME, "restart"], self.run_dir / "faults.log")

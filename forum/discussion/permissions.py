@@ -6,6 +6,8 @@ may not read answers 404, whatever else they may do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
@@ -53,22 +55,38 @@ def check_can_reply(user: AnyUser, position: Position, *, parent: Reply | None =
         raise PermissionDenied(reason)
 
 
-def _feedback_refusal(user: AnyUser, reply: Reply) -> str | None:
+def _account_feedback_refusal(user: AnyUser) -> str | None:
+    """Why this account may like or dislike no reply at all, or None."""
     if not user.is_authenticated:
         return _("Sign in to like or dislike a reply.")
     if not user.is_active:
         return _("This account is inactive.")
-    if reply.user_id == user.pk:
-        return _("You cannot like or dislike your own reply.")
-    if not takes_part(reply):
-        return _("That reply is not visible now, so it takes no likes.")
     return standing_refusal(
         user, unverified=_("Verify your e-mail address before you like or dislike a reply.")
     )
 
 
+def _reply_feedback_refusal(user: AnyUser, reply: Reply) -> str | None:
+    if reply.user_id == user.pk:
+        return _("You cannot like or dislike your own reply.")
+    if not takes_part(reply):
+        return _("That reply is not visible now, so it takes no likes.")
+    return None
+
+
+def _feedback_refusal(user: AnyUser, reply: Reply) -> str | None:
+    return _account_feedback_refusal(user) or _reply_feedback_refusal(user, reply)
+
+
 def can_give_feedback(user: AnyUser, reply: Reply) -> bool:
     return _feedback_refusal(user, reply) is None
+
+
+def feedback_allowed(user: AnyUser) -> Callable[[Reply], bool]:
+    """`can_give_feedback` for many replies, the account's standing decided once."""
+    if _account_feedback_refusal(user) is not None:
+        return lambda reply: False
+    return lambda reply: _reply_feedback_refusal(user, reply) is None
 
 
 def check_can_give_feedback(user: AnyUser, reply: Reply, *, position: Position) -> None:

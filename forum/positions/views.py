@@ -26,7 +26,7 @@ from forum.consultations import selectors as consultations_selectors
 from forum.consultations.views import topic_or_404
 from forum.discussion import selectors as discussion_selectors
 from forum.discussion.forms import ReplyForm
-from forum.discussion.permissions import can_follow_discussion, can_give_feedback, reply_refusal
+from forum.discussion.permissions import can_follow_discussion, feedback_allowed, reply_refusal
 from forum.markup import render_markdown
 from forum.models import (
     Position,
@@ -44,7 +44,7 @@ from forum.summaries import permissions as summaries_permissions
 from forum.visibility import Access, position_access, reply_access, takes_part
 from forum.votes.permissions import can_vote
 from moderation.models import ModerationStatus
-from moderation.permissions import can_moderate, can_report
+from moderation.permissions import can_moderate, can_report, report_allowed
 from moderation.screening import messages_for
 from moderation.services import RateLimited
 
@@ -218,8 +218,8 @@ def _reply_shows(node: discussion_selectors.ReplyNode) -> tuple:
         reply.pk,
         reply.parent_id,
         reply.level,
+        # The leaning's label follows from the leaning, the level and the language (in the key).
         reply.leaning,
-        reply.leaning_label,
         reply.user.display_name if reply.user else reply.user_name,
         reply.submit_date,
         reply.erased_at,
@@ -252,6 +252,9 @@ def _mark_reply_actions(
     """Give the template one boolean per action and reply, so that it restates no rule."""
     user = request.user
     position_level = position_access(user, position)
+    # The account's part of each rule is decided once for the page's hundred replies.
+    may_report = report_allowed(user)
+    may_give_feedback = feedback_allowed(user)
     for thread in discussion.threads:
         for node in thread.walk():
             reply = node.reply
@@ -259,8 +262,8 @@ def _mark_reply_actions(
             node.can_answer = (
                 may_reply and published and reply.level < xtd_settings.COMMENTS_XTD_MAX_THREAD_LEVEL
             )
-            node.can_report = published and can_report(user, author_id=reply.user_id)
-            node.can_feedback = published and can_give_feedback(user, reply)
+            node.can_report = published and may_report(reply.user_id)
+            node.can_feedback = published and may_give_feedback(reply)
             node.can_moderate = moderator
             # Authors and moderators still read what moderation hid; others see why only.
             node.show_content = (

@@ -217,3 +217,47 @@ def test_forms_are_read_with_what_a_browser_would_send():
     (form,) = forms_of(page)
     assert form.action == "/comments/post/"
     assert form.fields == {"csrfmiddlewaretoken": "t", "leaning": "neutral", "comment": "Hello"}
+
+
+def _config_with_readers(tmp_path: Path) -> str:
+    proxy = Proxy(
+        listen="127.0.0.1:8110",
+        upstreams=("127.0.0.1:8111", "127.0.0.1:8112"),
+        readers=("127.0.0.1:8121", "127.0.0.1:8122"),
+        run_dir=tmp_path,
+    )
+    return nginx_config(proxy)
+
+
+def test_only_reads_without_a_session_go_to_the_readers_pool(tmp_path):
+    config = _config_with_readers(tmp_path)
+    pool_map = config[config.index("map ") : config.index("}", config.index("map "))]
+    assert '"$request_method:$cookie_sessionid"' in pool_map
+    assert "default agora;" in pool_map
+    assert '"GET:" agora_readers;' in pool_map
+    assert '"HEAD:" agora_readers;' in pool_map
+    assert "POST" not in pool_map
+    assert "proxy_pass http://$agora_pool;" in config
+
+
+def test_readers_fall_back_to_the_main_servers(tmp_path):
+    config = _config_with_readers(tmp_path)
+    readers = config[config.index("upstream agora_readers") :]
+    readers = readers[: readers.index("}")]
+    assert "server 127.0.0.1:8121 max_fails=1 fail_timeout=5s;" in readers
+    assert "server 127.0.0.1:8111 max_fails=1 fail_timeout=5s backup;" in readers
+    assert "proxy_next_upstream_tries 4;" in config
+
+
+@pytest.mark.skipif(
+    shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(),
+    reason="Debian's nginx is not installed",
+)
+def test_nginx_accepts_the_config_with_a_readers_pool(tmp_path):
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(_config_with_readers(tmp_path))
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    done = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
