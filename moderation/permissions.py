@@ -126,7 +126,7 @@ def report_allowed(user) -> Callable[[int | None], bool]:
     decided once."""
     if _account_report_refusal(user) is not None:
         return lambda author_id: False
-    return lambda author_id: author_id != user.pk
+    return lambda author_id: _contribution_report_refusal(user, author_id) is None
 
 
 def _account_report_refusal(user) -> str | None:
@@ -137,11 +137,14 @@ def _account_report_refusal(user) -> str | None:
     return sanction_refusal(user)
 
 
-def report_refusal(user, *, author_id: int | None) -> str | None:
-    refusal = _account_report_refusal(user)
-    if refusal is None and author_id == user.pk:
+def _contribution_report_refusal(user, author_id: int | None) -> str | None:
+    if author_id == user.pk:
         return _("You cannot report your own contribution.")
-    return refusal
+    return None
+
+
+def report_refusal(user, *, author_id: int | None) -> str | None:
+    return _account_report_refusal(user) or _contribution_report_refusal(user, author_id)
 
 
 def check_can_report(user, *, author_id: int | None) -> None:

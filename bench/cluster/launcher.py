@@ -26,11 +26,17 @@ PG_VERSION, PG_NAME, PG_PORT = "15", "agora_cluster", 5544
 REDIS_PORT = 6544
 NGINX_PORT = 8110
 APP_PORTS = (8111, 8112)
-# Each app server's pool for readers without a session (bench/cluster/nginx.py says why):
-# one sync worker, on the app server's port + 10.
-READER_PORTS = tuple(port + 10 for port in APP_PORTS)
 READER_WORKERS = "1"
 HOST = "127.0.0.1"
+
+
+def reader_port(app_port: int) -> int:
+    """The port of an app server's pool for readers without a session (bench/cluster/nginx.py
+    says why): one sync worker beside the app server's."""
+    return app_port + 10
+
+
+READER_PORTS = tuple(reader_port(port) for port in APP_PORTS)
 READY_SECONDS = 60
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -252,7 +258,10 @@ class Cluster:
         """SIGKILL to the app server and its workers, its readers' pool too: a crash of the
         machine's Agora, not a shutdown."""
         with self._lock:
-            processes = [self.processes.pop(f"app-{port}"), self.processes.pop(f"app-{port + 10}")]
+            processes = [
+                self.processes.pop(f"app-{port}"),
+                self.processes.pop(f"app-{reader_port(port)}"),
+            ]
         for process in processes:
             _kill_group(process.pid, graceful=False, process=process)
 

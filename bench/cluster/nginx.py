@@ -34,11 +34,11 @@ def nginx_config(proxy: Proxy) -> str:
     """
     run = proxy.run_dir
 
-    def servers(addresses: tuple[str, ...]) -> str:
-        return "\n".join(
-            f"        server {address} max_fails=1 fail_timeout={proxy.fail_timeout_seconds}s;"
-            for address in addresses
+    def servers(addresses: tuple[str, ...], backup: bool = False) -> str:
+        flags = f"max_fails=1 fail_timeout={proxy.fail_timeout_seconds}s" + (
+            " backup" if backup else ""
         )
+        return "\n".join(f"        server {address} {flags};" for address in addresses)
 
     # Readers without a session get pages from the cache in a few milliseconds, but behind a
     # sync worker busy with signed-in pages (50 ms each) they waited in its queue: with 64
@@ -53,7 +53,7 @@ def nginx_config(proxy: Proxy) -> str:
     }}
     upstream agora_readers {{
 {servers(proxy.readers)}
-{servers(proxy.upstreams).replace(";", " backup;")}
+{servers(proxy.upstreams, backup=True)}
     }}
 """
         target = "http://$agora_pool"

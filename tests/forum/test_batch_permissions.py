@@ -4,26 +4,19 @@ account and reply."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
 
 from forum.discussion.permissions import can_give_feedback, feedback_allowed
 from moderation.models import Reason, Sanction
 from moderation.permissions import can_report, report_allowed
 from tests.factories import PositionFactory, UserFactory, make_reply
+from tests.moderation.conftest import suspend
 
 
 def _accounts() -> dict[str, object]:
     suspended = UserFactory(username="suspended")
-    Sanction.objects.create(
-        user=suspended,
-        kind=Sanction.Kind.SUSPENSION,
-        until=timezone.now() + datetime.timedelta(days=3),
-        reason=Reason.HARASSMENT,
-    )
+    suspend(suspended)
     warned = UserFactory(username="warned")
     Sanction.objects.create(user=warned, kind=Sanction.Kind.WARNING, reason=Reason.HARASSMENT)
     return {
